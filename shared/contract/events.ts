@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { AppStatus, Settings } from './calls';
+
+/** Every event main pushes to the renderer. */
+export const events = {
+  'app.status': AppStatus,
+  'settings.changed': Settings,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+export const eventNames = Object.keys(events) as EventName[];
