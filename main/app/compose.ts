@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppStatus, Shell } from '../../shared/contract';
+import { createEventBus, type EventBus } from '../ipc/events';
+import { createRouter, type Router } from '../ipc/router';
+import type { Logger } from '../services/log';
+import { openDatabase, latestVersion, type Db } from '../store/db';
+import { createSettingsStore } from '../store/settings';
+import { APP_NAME, APP_VERSION } from './version';
+
+export interface AppCore {
+  router: Router;
+  events: EventBus;
+  db: Db;
+  log: Logger;
+  close(): void;
+}
+
+export interface ComposeOptions {
+  dataDir: string;
+  shell: Shell;
+  log: Logger;
+}
+
+/** Builds the services and the contract handlers over one data folder. Shared by every shell. */
+export function createAppCore({ dataDir, shell, log }: ComposeOptions): AppCore {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, 'flotilla.db'));
+  const events = createEventBus();
+  const settings = createSettingsStore(db);
+
+  const status = (): AppStatus => ({
+    dataSource: 'none',
+    sourceLabel: 'No clusters attached',
+    health: 'none',
+    clustersReady: 0,
+    clustersTotal: 0,
+  });
+
+  const router = createRouter(
+    {
+      'app.info': () => ({
+        name: APP_NAME,
+        version: APP_VERSION,
+        shell,
+        dataDir,
+        schemaVersion: latestVersion,
+        platform: `${os.platform()}-${os.arch()}`,
+      }),
+      'app.status': status,
+      'settings.get': () => settings.get(),
+      'settings.update': (patch) => {
+        const next = settings.update(patch);
+        events.emit('settings.changed', next);
+        return next;
+      },
+    },
+    log.child('ipc'),
+  );
+
+  return {
+    router,
+    events,
+    db,
+    log,
+    close() {
+      db.close();
+    },
+  };
+}
