@@ -19,7 +19,9 @@ export async function runEntry(main: () => Promise<void>): Promise<void> {
       process.stderr.write(`flotilla: ${error.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(`flotilla: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `flotilla: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -40,7 +40,12 @@ export function ensureWritableDir(dir: string): void {
     fs.rmSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a file is in the way' : String(code ?? error);
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOTDIR'
+          ? 'a file is in the way'
+          : String(code ?? error);
     throw new DataDirError(`Data folder ${dir} is not writable (${why}); choose another with --data-dir`);
   }
 }

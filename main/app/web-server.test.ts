@@ -63,7 +63,9 @@ describe('browser mode server', () => {
     const res = await fetch(server.url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>Flotilla</title>');
-    expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${cookieName(server.port)}=.+; HttpOnly; SameSite=Strict`));
+    expect(res.headers.get('set-cookie')).toMatch(
+      new RegExp(`^${cookieName(server.port)}=.+; HttpOnly; SameSite=Strict`),
+    );
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
@@ -74,7 +76,9 @@ describe('browser mode server', () => {
   });
 
   it('accepts the session cookie instead of the query token', async () => {
-    const res = await fetch(`${base()}/`, { headers: { cookie: `${cookieName(server.port)}=${server.token}` } });
+    const res = await fetch(`${base()}/`, {
+      headers: { cookie: `${cookieName(server.port)}=${server.token}` },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -87,7 +91,12 @@ describe('browser mode server', () => {
     // fetch() will not let a caller set Host, so speak HTTP directly, as a rebinding page's browser would.
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.get(
-        { host: '127.0.0.1', port: server.port, path: `/?token=${server.token}`, headers: { host: `attacker.example:${server.port}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/?token=${server.token}`,
+          headers: { host: `attacker.example:${server.port}` },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);

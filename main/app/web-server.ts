@@ -148,13 +148,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.core.router, options.core.events, log));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      serveSocket(ws, options.core.router, options.core.events, log),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new ServerError(`Port ${options.port} on 127.0.0.1 is already in use; pick another with --port`));
-      else if (error.code === 'EACCES') reject(new ServerError(`Not allowed to listen on port ${options.port}; pick another with --port`));
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new ServerError(`Port ${options.port} on 127.0.0.1 is already in use; pick another with --port`),
+        );
+      else if (error.code === 'EACCES')
+        reject(new ServerError(`Not allowed to listen on port ${options.port}; pick another with --port`));
       else reject(error);
     });
     server.listen(options.port, '127.0.0.1', () => resolve());

@@ -14,7 +14,8 @@ function findRendererDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, '../renderer'), path.resolve(here, '../../dist/renderer')];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html')));
-  if (!found) throw new Error(`The renderer is not built (looked in ${candidates.join(', ')}); run npm run build`);
+  if (!found)
+    throw new Error(`The renderer is not built (looked in ${candidates.join(', ')}); run npm run build`);
   return found;
 }
 

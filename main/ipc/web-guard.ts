@@ -17,7 +17,8 @@ export interface RequestFacts {
   upgrade?: boolean;
 }
 
-export type Verdict = { ok: true; fromQuery: boolean } | { ok: false; status: 400 | 401 | 403; reason: string };
+export type Verdict =
+  { ok: true; fromQuery: boolean } | { ok: false; status: 400 | 401 | 403; reason: string };
 
 export const cookieName = (port: number) => `flotilla_session_${port}`;
 
@@ -69,7 +70,10 @@ export function judgeRequest(facts: RequestFacts, config: GuardConfig): Verdict 
   }
   const bearer = facts.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (sameSecret(queryToken, config.token)) return { ok: true, fromQuery: true };
-  if (sameSecret(readCookie(facts.cookie, cookieName(config.port)), config.token) || sameSecret(bearer, config.token)) {
+  if (
+    sameSecret(readCookie(facts.cookie, cookieName(config.port)), config.token) ||
+    sameSecret(bearer, config.token)
+  ) {
     return { ok: true, fromQuery: false };
   }
   return { ok: false, status: 401, reason: 'Missing or wrong session token: open the URL Flotilla printed' };

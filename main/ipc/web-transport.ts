@@ -33,7 +33,9 @@ export function serveSocket(socket: WebSocket, router: Router, events: EventBus,
   socket.on('message', (raw, isBinary) => {
     const request = isBinary ? undefined : parseRequest(raw.toString());
     if (!request) {
-      send({ error: { code: 'INVALID_ARGUMENT', message: 'Expected {"id": number, "call": string, "input": …}' } });
+      send({
+        error: { code: 'INVALID_ARGUMENT', message: 'Expected {"id": number, "call": string, "input": …}' },
+      });
       return;
     }
     void router.dispatch(request.call, request.input).then((result) => send({ id: request.id, result }));

@@ -104,7 +104,12 @@ export interface ClusterStore {
   /** Replaces; if object.metadata.resourceVersion is set and stale, throws StoreConflictError. Bumps generation when spec changes. */
   update(gvr: Gvr, object: KObject): KObject;
   /** Controllers' read-modify-write: fn edits a copy; returns the stored result, or undefined when absent. No-op when fn changes nothing. */
-  mutate(gvr: Gvr, namespace: string | undefined, name: string, fn: (object: KObject) => void): KObject | undefined;
+  mutate(
+    gvr: Gvr,
+    namespace: string | undefined,
+    name: string,
+    fn: (object: KObject) => void,
+  ): KObject | undefined;
   /** Removes the object (the HTTP layer handles cascading through ownerReferences). Throws StoreNotFoundError. */
   delete(gvr: Gvr, namespace: string | undefined, name: string): KObject;
   /** Every change, synchronously, in resourceVersion order. */

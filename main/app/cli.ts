@@ -1,0 +1,40 @@
+import { runEntry } from './fatal';
+import { APP_VERSION } from './version';
+
+type Command = (
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void },
+) => Promise<number>;
+
+const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+
+const usage = `Usage: flotilla <command> [options]
+
+Commands:
+  kubeconfig check FILE... [--json]   list the contexts of kubeconfig files and what is wrong with them
+  version                             print the version
+`;
+
+/** Loaded on demand so one command's dependencies never slow another. */
+const commands: Record<string, () => Promise<Command>> = {
+  version: async () => async (_argv, out) => {
+    out.out(`${APP_VERSION}\n`);
+    return 0;
+  },
+};
+
+void runEntry(async () => {
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage);
+    process.exitCode = name ? 0 : 2;
+    return;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`flotilla: unknown command "${name}" (try flotilla --help)\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await (await load())(rest, io);
+});

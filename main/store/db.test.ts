@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, StoreError } from './db';
+import type { Migration } from './migrations';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-db-'));
+  file = path.join(dir, 'flotilla.db');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const v1: Migration = { version: 1, description: 'a', sql: 'CREATE TABLE a (x INTEGER);' };
+const v2: Migration = { version: 2, description: 'b', sql: 'CREATE TABLE b (y TEXT);' };
+const broken: Migration = { version: 2, description: 'broken', sql: 'CREATE TABLE a (x INTEGER);' };
+
+describe('openDatabase', () => {
+  it('creates a new database in WAL mode at the latest version, without a backup', () => {
+    const db = openDatabase(file, { migrations: [v1, v2] });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('copies the database before migrating it, and the copy holds the old version', () => {
+    const db1 = openDatabase(file, { migrations: [v1] });
+    db1.prepare('INSERT INTO a VALUES (42)').run();
+    db1.close();
+    const db2 = openDatabase(file, { migrations: [v1, v2], now: () => new Date('2026-12-04T10:00:00Z') });
+    db2.close();
+    const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    expect(backups).toEqual(['flotilla.db.v1.2026-12-04T10-00-00-000Z.bak']);
+    const old = new Database(path.join(dir, backups[0]), { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    expect(old.prepare('SELECT x FROM a').get()).toEqual({ x: 42 });
+    old.close();
+  });
+
+  it('refuses a database from a newer version and leaves it byte-for-byte untouched', () => {
+    openDatabase(file, { migrations: [v1, v2] }).close();
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file, { migrations: [v1] })).toThrow(StoreError);
+    expect(() => openDatabase(file, { migrations: [v1] })).toThrow(
+      /newer Flotilla \(schema 2, this version knows 1\)/,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not SQLite and never overwrites it', () => {
+    fs.writeFileSync(file, 'this is a text file, not a database\n'.repeat(10));
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file, { migrations: [v1] })).toThrow(/is not a Flotilla database/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a damaged SQLite file', () => {
+    openDatabase(file, { migrations: [v1] }).close();
+    const bytes = fs.readFileSync(file);
+    const damaged = Buffer.concat([bytes.subarray(0, 100), Buffer.alloc(bytes.length - 100, 0xff)]);
+    fs.writeFileSync(file, damaged);
+    let error: unknown;
+    try {
+      openDatabase(file, { migrations: [v1, v2] }).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('CORRUPT');
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+  });
+
+  it('leaves the database at its old version when a migration fails', () => {
+    openDatabase(file, { migrations: [v1] }).close();
+    expect(() => openDatabase(file, { migrations: [v1, broken] })).toThrow(/Migration 2 \(broken\) failed/);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+});
