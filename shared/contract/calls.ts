@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fleetCalls } from './fleet';
 
 /**
  * Every call the renderer can make, with a zod schema for its input and its result.
@@ -47,6 +48,7 @@ export const calls = {
   'app.status': { input: empty, output: AppStatus },
   'settings.get': { input: empty, output: Settings },
   'settings.update': { input: Settings.partial().strict(), output: Settings },
+  ...fleetCalls,
 } as const;
 
 export type Calls = typeof calls;

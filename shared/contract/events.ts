@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { AppStatus, Settings } from './calls';
+import { fleetEvents } from './fleet';
 
 /** Every event main pushes to the renderer. */
 export const events = {
   'app.status': AppStatus,
   'settings.changed': Settings,
+  ...fleetEvents,
 } as const;
 
 export type Events = typeof events;
