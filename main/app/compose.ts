@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppStatus, Shell } from '../../shared/contract';
+import type { Shell } from '../../shared/contract';
+import { createFleetArea } from './areas/fleet';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import type { Logger } from '../services/log';
@@ -14,7 +15,7 @@ export interface AppCore {
   events: EventBus;
   db: Db;
   log: Logger;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface ComposeOptions {
@@ -30,13 +31,7 @@ export function createAppCore({ dataDir, shell, log }: ComposeOptions): AppCore 
   const events = createEventBus();
   const settings = createSettingsStore(db);
 
-  const status = (): AppStatus => ({
-    dataSource: 'none',
-    sourceLabel: 'No clusters attached',
-    health: 'none',
-    clustersReady: 0,
-    clustersTotal: 0,
-  });
+  const fleet = createFleetArea({ db, log: log.child('fleet'), events, dataDir });
 
   const router = createRouter(
     {
@@ -48,13 +43,14 @@ export function createAppCore({ dataDir, shell, log }: ComposeOptions): AppCore 
         schemaVersion: latestVersion,
         platform: `${os.platform()}-${os.arch()}`,
       }),
-      'app.status': status,
+      'app.status': () => fleet.status(),
       'settings.get': () => settings.get(),
       'settings.update': (patch) => {
         const next = settings.update(patch);
         events.emit('settings.changed', next);
         return next;
       },
+      ...fleet.handlers,
     },
     log.child('ipc'),
   );
@@ -64,7 +60,8 @@ export function createAppCore({ dataDir, shell, log }: ComposeOptions): AppCore 
     events,
     db,
     log,
-    close() {
+    async close() {
+      await fleet.close();
       db.close();
     },
   };

@@ -25,7 +25,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
-  core.close();
+  await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -36,7 +36,7 @@ void runEntry(async () => {
     if (stopping) return;
     stopping = true;
     await server.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
