@@ -34,6 +34,13 @@ function readJson(file) {
   }
 }
 
+// Chromium for the end-to-end tests and kubectl for the simulator's tests, installed when missing.
+const tools = spawnSync('bash', ['scripts/ensure-tools.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+for (const [, name, value] of (tools.stdout ?? '').matchAll(/^export (\w+)=(.*)$/gm)) {
+  process.env[name] ??= value;
+  process.stdout.write(`${name}=${value}\n`);
+}
+
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
