@@ -1,0 +1,94 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  /**
+   * File ▸ Open kubeconfig…: shows the file dialog and hands the files to the fleet area.
+   * Absent until that area can import kubeconfigs; the item is then shown disabled.
+   */
+  openKubeconfig?: () => void;
+  about: () => void;
+}
+
+export interface MenuInput {
+  platform: NodeJS.Platform;
+  /** Developer tools and reload are offered only in development or with --verbose. */
+  devTools: boolean;
+  appName: string;
+  actions: MenuActions;
+}
+
+/**
+ * The application menu as a template (Menu.buildFromTemplate turns it into a menu). Pure, so
+ * the items each platform gets are unit-tested. Edit keeps its roles on every platform: without
+ * them the standard copy/paste shortcuts do not work in the renderer on macOS.
+ */
+export function menuTemplate({
+  platform,
+  devTools,
+  appName,
+  actions,
+}: MenuInput): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const openKubeconfig: MenuItemConstructorOptions = {
+    id: 'open-kubeconfig',
+    label: 'Open kubeconfig…',
+    accelerator: 'CmdOrCtrl+O',
+    enabled: actions.openKubeconfig !== undefined,
+    click: () => actions.openKubeconfig?.(),
+  };
+  const about: MenuItemConstructorOptions = {
+    id: 'about',
+    label: `About ${appName}`,
+    click: () => actions.about(),
+  };
+
+  const template: MenuItemConstructorOptions[] = [];
+  if (mac) {
+    template.push({
+      label: appName,
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+  template.push({
+    label: 'File',
+    submenu: mac
+      ? [openKubeconfig, { type: 'separator' }, { role: 'close' }]
+      : [openKubeconfig, { type: 'separator' }, { role: 'quit' }],
+  });
+  template.push({
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  });
+  template.push({
+    label: 'View',
+    submenu: [
+      ...(devTools
+        ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]
+        : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  });
+  if (mac) template.push({ role: 'windowMenu' });
+  template.push({ role: 'help', submenu: mac ? [] : [about] });
+  return template;
+}
