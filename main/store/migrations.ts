@@ -1,3 +1,5 @@
+import { OBJECT_SCHEMA_SQL } from './objects-schema';
+
 /**
  * Versioned schema migrations for the app database. Each entry moves the schema from
  * version index to index + 1; never edit a shipped migration, add a new one.
@@ -19,6 +21,11 @@ export const migrations: Migration[] = [
         value TEXT NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    version: 2,
+    description: 'object cache: objects, bodies, labels, trigram search (shared with snapshot files)',
+    sql: OBJECT_SCHEMA_SQL,
   },
 ];
 
