@@ -1,0 +1,3 @@
+export function startChurn(): { stop(): void } {
+  return { stop() {} };
+}
