@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthKind } from './auth';
 import type { Problem } from './model';
-import type { ResolvedContext } from './validate';
+import { withoutUserInfo, type ResolvedContext } from './validate';
 
 /**
  * What may cross to the renderer about a kubeconfig context: names, server, namespace,
@@ -33,18 +33,9 @@ export interface PublicContextView {
   problems: Problem[];
 }
 
-/** Proxy URLs may carry user:password; keep scheme, host and port only. */
+/** Server and proxy URLs may carry user:password@; keep the rest as written. */
 function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return url;
-  try {
-    const u = new URL(url);
-    if (!u.username && !u.password) return url;
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//');
-  }
+  return url === undefined ? undefined : withoutUserInfo(url);
 }
 
 export function contextId(source: string, name: string): string {
