@@ -1,0 +1,223 @@
+import { parseSelector, type Requirement } from '../../shared/objects/selector';
+import type { ObjectPageQuery, SearchQuery, SortKey } from '../../shared/objects/page';
+import type { ObjectQuery } from '../../shared/objects/types';
+
+/**
+ * Pure SQL building for the object table: filters, label selectors, whitelisted sorts, keyset
+ * cursors and search terms. Every value travels as a bound parameter; only whitelisted column
+ * expressions are ever spliced into the text.
+ */
+
+export type Param = string | number;
+export interface Fragment {
+  sql: string;
+  params: Param[];
+}
+
+export class QueryError extends Error {
+  readonly code = 'INVALID_ARGUMENT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+/** The sort expressions; NULLs are folded so keyset comparisons stay total. */
+export const SORT_SQL: Record<SortKey, string> = {
+  name: 'o.name',
+  namespace: 'o.namespace',
+  cluster: 'o.cluster',
+  kind: 'o.kind',
+  created: 'o.created',
+  status: "COALESCE(o.status, '')",
+  node: "COALESCE(o.node_name, '')",
+  ready: 'COALESCE(o.ready, -1)',
+  restarts: 'COALESCE(o.restarts, -1)',
+};
+
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+/** LIKE pattern for a substring, with %, _ and \ escaped (use with ESCAPE '\'). */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function selectorSql(reqs: Requirement[]): Fragment[] {
+  return reqs.map((r) => {
+    const sub = 'SELECT object_id FROM object_labels WHERE key = ?';
+    switch (r.op) {
+      case 'exists':
+        return { sql: `o.id IN (${sub})`, params: [r.key] };
+      case 'notexists':
+        return { sql: `o.id NOT IN (${sub})`, params: [r.key] };
+      case 'eq':
+      case 'in':
+        return {
+          sql: `o.id IN (${sub} AND value IN (${placeholders(r.values.length)}))`,
+          params: [r.key, ...r.values],
+        };
+      case 'neq':
+      case 'notin':
+        return {
+          sql: `o.id NOT IN (${sub} AND value IN (${placeholders(r.values.length)}))`,
+          params: [r.key, ...r.values],
+        };
+    }
+  });
+}
+
+function inList(column: string, values: readonly string[] | undefined): Fragment | undefined {
+  if (values === undefined) return undefined;
+  if (values.length === 0) return { sql: '0', params: [] };
+  return { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] };
+}
+
+/** The WHERE clause (without the keyword) for a query; '1' when nothing filters. */
+export function whereFor(q: ObjectPageQuery): Fragment {
+  const parts: Fragment[] = [];
+  if (q.source !== undefined) parts.push({ sql: 'o.source = ?', params: [q.source] });
+  for (const f of [
+    inList('o.cluster', q.clusters),
+    inList('o.kind', q.kinds),
+    inList('o.namespace', q.namespaces),
+    inList('o.status', q.statuses),
+  ]) {
+    if (f) parts.push(f);
+  }
+  if (q.nodeName !== undefined) parts.push({ sql: 'o.node_name = ?', params: [q.nodeName] });
+  if (q.owner) {
+    parts.push({ sql: 'o.owner_kind = ? AND o.owner_name = ?', params: [q.owner.kind, q.owner.name] });
+  }
+  if (q.labelSelector && q.labelSelector.trim()) {
+    let reqs: Requirement[];
+    try {
+      reqs = parseSelector(q.labelSelector);
+    } catch (error) {
+      throw new QueryError(`labelSelector: ${(error as Error).message}`);
+    }
+    parts.push(...selectorSql(reqs));
+  }
+  const text = q.text?.trim();
+  if (text) parts.push({ sql: "o.name LIKE ? ESCAPE '\\'", params: [likeContains(text)] });
+  if (parts.length === 0) return { sql: '1', params: [] };
+  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+export interface Cursor {
+  value: Param;
+  id: number;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.value, c.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(text: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw new QueryError('after: not a cursor returned by a previous page');
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    !(typeof parsed[0] === 'string' || typeof parsed[0] === 'number') ||
+    typeof parsed[1] !== 'number'
+  ) {
+    throw new QueryError('after: not a cursor returned by a previous page');
+  }
+  return { value: parsed[0], id: parsed[1] };
+}
+
+export const MAX_PAGE = 1000;
+export const DEFAULT_PAGE = 100;
+
+export interface PageSql {
+  select: Fragment;
+  count: Fragment;
+  sortExpr: string;
+  limit: number;
+  offset: number;
+}
+
+/** The SELECT for one page (rows come back with `sort_value`) and the COUNT over the same filter. */
+export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
+  const sort = q.sort ?? 'name';
+  const sortExpr = SORT_SQL[sort];
+  if (!sortExpr)
+    throw new QueryError(`sort: "${String(sort)}" is not one of ${Object.keys(SORT_SQL).join(', ')}`);
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const limit = Math.min(Math.max(1, Math.floor(q.limit ?? DEFAULT_PAGE)), MAX_PAGE);
+  const offset = q.after ? 0 : Math.max(0, Math.floor(q.offset ?? 0));
+  const where = whereFor(q);
+  let keyset: Fragment | undefined;
+  if (q.after) {
+    const c = decodeCursor(q.after);
+    keyset = { sql: `(${sortExpr}, o.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`, params: [c.value, c.id] };
+  }
+  const whereSql = keyset ? `${where.sql} AND ${keyset.sql}` : where.sql;
+  const select: Fragment = {
+    sql: `SELECT ${columns}, ${sortExpr} AS sort_value FROM objects o WHERE ${whereSql} ORDER BY ${sortExpr} ${dir}, o.id ${dir} LIMIT ? OFFSET ?`,
+    params: [...where.params, ...(keyset?.params ?? []), limit, offset],
+  };
+  const count: Fragment = {
+    sql: `SELECT count(*) AS n FROM objects o WHERE ${where.sql}`,
+    params: where.params,
+  };
+  return { select, count, sortExpr, limit, offset };
+}
+
+/** Words of a search, lower-cased, at most 8. */
+export function searchTerms(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}
+
+/**
+ * SQL for a fleet-wide search. Words of three characters or more go through the trigram index
+ * (substring match); shorter words match as a name prefix when they stand alone, or as a
+ * substring filter on the rows the longer words found.
+ */
+export function searchSql(
+  q: SearchQuery,
+  columns: string,
+  limit: number,
+): { select: Fragment; count: Fragment } | undefined {
+  const terms = searchTerms(q.text);
+  if (terms.length === 0) return undefined;
+  const long = terms.filter((t) => t.length >= 3);
+  const short = terms.filter((t) => t.length < 3);
+  const filters: Fragment[] = [];
+  const scope = whereFor({ source: q.source, clusters: q.clusters, kinds: q.kinds });
+  if (scope.sql !== '1') filters.push(scope);
+  let from = 'objects o';
+  const fromParams: Param[] = [];
+  if (long.length > 0) {
+    from = 'objects_search s JOIN objects o ON o.id = s.rowid';
+    filters.unshift({
+      sql: 'objects_search MATCH ?',
+      params: [long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')],
+    });
+    for (const t of short) filters.push({ sql: "o.search LIKE ? ESCAPE '\\'", params: [likeContains(t)] });
+  } else {
+    const prefix = short.join(' ');
+    filters.push({ sql: 'o.name >= ? AND o.name < ?', params: [prefix, `${prefix}\uffff`] });
+  }
+  const where = filters.map((f) => `(${f.sql})`).join(' AND ');
+  const params = [...fromParams, ...filters.flatMap((f) => f.params)];
+  const first = terms[0];
+  const select: Fragment = {
+    sql:
+      `SELECT ${columns} FROM ${from} WHERE ${where} ` +
+      `ORDER BY (o.name = ?) DESC, (substr(o.name, 1, ?) = ?) DESC, length(o.name), o.name, o.id LIMIT ?`,
+    params: [...params, first, first.length, first, limit],
+  };
+  const count: Fragment = { sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params };
+  return { select, count };
+}
+
+export type { ObjectQuery };

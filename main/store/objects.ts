@@ -1,0 +1,321 @@
+import type { Statement } from 'better-sqlite3';
+import type {
+  CountDimension,
+  ObjectPage,
+  ObjectPageQuery,
+  ObjectSummary,
+  SearchQuery,
+  SearchResult,
+} from '../../shared/objects/page';
+import type {
+  KubeObject,
+  ObjectQuery,
+  ObjectReader,
+  ObjectRef,
+  StoredObject,
+} from '../../shared/objects/types';
+import type { Db } from './db';
+import { encodeCursor, pageSql, searchSql, whereFor, type Param } from './object-query';
+import { toRow, type ObjectRowValues, type ObjectWrite } from './object-row';
+
+/**
+ * The object cache over one SQLite database: batched writes from informers (or a snapshot or an
+ * import), and every read the views, search and inspections need. One writer per database; all
+ * calls are synchronous (better-sqlite3), each write batch is one transaction.
+ */
+
+export interface ObjectKey {
+  source: string;
+  cluster: string;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface ObjectScope {
+  source: string;
+  cluster: string;
+  group: string;
+  kind: string;
+}
+
+export interface ObjectStore extends ObjectReader {
+  /** Inserts or updates objects in one transaction, marking them with `gen` (see sweep). */
+  upsert(writes: readonly ObjectWrite[], gen?: number): void;
+  /** Removes objects in one transaction. */
+  remove(keys: readonly ObjectKey[]): void;
+  /** Applies upserts and removals in one transaction (a batch of watch events). */
+  apply(batch: { upserts: readonly ObjectWrite[]; removals: readonly ObjectKey[]; gen?: number }): void;
+  /** Removes the rows of one kind that the relist marked `gen` did not see. Returns how many. */
+  sweep(scope: ObjectScope, gen: number): number;
+  /** Removes every row of a source (and cluster). Returns how many. */
+  clear(source: string, cluster?: string): number;
+  page(query: ObjectPageQuery): ObjectPage;
+  search(query: SearchQuery): SearchResult;
+  countBy(query: ObjectQuery, by: CountDimension): Record<string, number>;
+}
+
+const SUMMARY_COLUMNS =
+  'o.id, o.source, o.cluster, o.api_group, o.version, o.kind, o.namespace, o.name, o.uid, o.resource_version, ' +
+  'o.labels, o.created, o.status, o.node_name, o.owner_kind, o.owner_name, o.ready, o.desired, o.restarts';
+const WITH_BODY = `${SUMMARY_COLUMNS}, (SELECT json FROM object_bodies b WHERE b.id = o.id) AS body`;
+
+interface Row {
+  id: number;
+  source: string;
+  cluster: string;
+  api_group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  resource_version: string;
+  labels: string;
+  created: string;
+  status: string | null;
+  node_name: string | null;
+  owner_kind: string | null;
+  owner_name: string | null;
+  ready: number | null;
+  desired: number | null;
+  restarts: number | null;
+  body?: string;
+  sort_value?: Param;
+}
+
+function toSummary(row: Row): ObjectSummary {
+  const out: ObjectSummary = {
+    source: row.source,
+    cluster: row.cluster,
+    group: row.api_group,
+    version: row.version,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    uid: row.uid,
+    resourceVersion: row.resource_version,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+    created: row.created,
+    status: row.status,
+    nodeName: row.node_name,
+    ownerKind: row.owner_kind,
+    ownerName: row.owner_name,
+    ready: row.ready,
+    desired: row.desired,
+    restarts: row.restarts,
+  };
+  if (row.body !== undefined) out.object = JSON.parse(row.body) as KubeObject;
+  return out;
+}
+
+function toStored(row: Row): StoredObject {
+  return {
+    source: row.source,
+    cluster: row.cluster,
+    group: row.api_group,
+    version: row.version,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    uid: row.uid,
+    resourceVersion: row.resource_version,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+    object: JSON.parse(row.body ?? '{}') as KubeObject,
+  };
+}
+
+const COUNT_COLUMN: Record<CountDimension, string> = {
+  kind: 'o.kind',
+  cluster: 'o.cluster',
+  namespace: 'o.namespace',
+  status: "COALESCE(o.status, '')",
+};
+
+const ITERATE_PAGE = 500;
+
+export function createObjectStore(db: Db): ObjectStore {
+  const find = db.prepare<
+    [string, string, string, string, string, string],
+    { id: number; resource_version: string; search: string; labels: string }
+  >(
+    'SELECT id, resource_version, search, labels FROM objects WHERE source = ? AND cluster = ? AND api_group = ? AND kind = ? AND namespace = ? AND name = ?',
+  );
+  const insert = db.prepare<ObjectRowValues & { sync_gen: number }>(
+    `INSERT INTO objects (source, cluster, api_group, version, kind, namespace, name, uid, resource_version, labels, created,
+       status, node_name, owner_kind, owner_name, ready, desired, restarts, search, sync_gen)
+     VALUES (@source, @cluster, @api_group, @version, @kind, @namespace, @name, @uid, @resource_version, @labels, @created,
+       @status, @node_name, @owner_kind, @owner_name, @ready, @desired, @restarts, @search, @sync_gen)`,
+  );
+  const update = db.prepare<ObjectRowValues & { sync_gen: number; id: number }>(
+    `UPDATE objects SET version = @version, uid = @uid, resource_version = @resource_version, labels = @labels,
+       created = @created, status = @status, node_name = @node_name, owner_kind = @owner_kind, owner_name = @owner_name,
+       ready = @ready, desired = @desired, restarts = @restarts, search = @search, sync_gen = @sync_gen
+     WHERE id = @id`,
+  );
+  const touch = db.prepare<[number, number]>('UPDATE objects SET sync_gen = ? WHERE id = ?');
+  const putBody = db.prepare<[number, string]>(
+    'INSERT OR REPLACE INTO object_bodies (id, json) VALUES (?, ?)',
+  );
+  const putLabel = db.prepare<[string, string, number]>(
+    'INSERT INTO object_labels (key, value, object_id) VALUES (?, ?, ?)',
+  );
+  const dropLabels = db.prepare<[number]>('DELETE FROM object_labels WHERE object_id = ?');
+  const putSearch = db.prepare<[number, string]>('INSERT INTO objects_search (rowid, search) VALUES (?, ?)');
+  const dropSearch = db.prepare<[number]>('DELETE FROM objects_search WHERE rowid = ?');
+  const dropBody = db.prepare<[number]>('DELETE FROM object_bodies WHERE id = ?');
+  const dropRow = db.prepare<[number]>('DELETE FROM objects WHERE id = ?');
+  const stale = db.prepare<[string, string, string, string, number], { id: number }>(
+    'SELECT id FROM objects WHERE source = ? AND cluster = ? AND api_group = ? AND kind = ? AND sync_gen < ?',
+  );
+  const getRow = db.prepare<[string, string, string, string, string, string], Row>(
+    `SELECT ${WITH_BODY} FROM objects o WHERE o.source = ? AND o.cluster = ? AND o.api_group = ? AND o.kind = ? AND o.namespace = ? AND o.name = ?`,
+  );
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, s);
+    }
+    return s;
+  };
+
+  const putLabels = (id: number, labels: string) => {
+    for (const [k, v] of Object.entries(JSON.parse(labels) as Record<string, string>)) putLabel.run(k, v, id);
+  };
+
+  const upsertOne = (w: ObjectWrite, gen: number) => {
+    const row = toRow(w);
+    const old = find.get(row.source, row.cluster, row.api_group, row.kind, row.namespace, row.name);
+    if (!old) {
+      const id = Number(insert.run({ ...row, sync_gen: gen }).lastInsertRowid);
+      putBody.run(id, row.body);
+      putLabels(id, row.labels);
+      putSearch.run(id, row.search);
+      return;
+    }
+    if (old.resource_version === row.resource_version && row.resource_version !== '') {
+      touch.run(gen, old.id);
+      return;
+    }
+    update.run({ ...row, sync_gen: gen, id: old.id });
+    putBody.run(old.id, row.body);
+    if (old.labels !== row.labels) {
+      dropLabels.run(old.id);
+      putLabels(old.id, row.labels);
+    }
+    if (old.search !== row.search) {
+      dropSearch.run(old.id);
+      putSearch.run(old.id, row.search);
+    }
+  };
+
+  const removeId = (id: number) => {
+    dropLabels.run(id);
+    dropSearch.run(id);
+    dropBody.run(id);
+    dropRow.run(id);
+  };
+
+  const removeOne = (k: ObjectKey) => {
+    const old = find.get(k.source, k.cluster, k.group, k.kind, k.namespace, k.name);
+    if (old) removeId(old.id);
+  };
+
+  const applyTx = db.transaction(
+    (upserts: readonly ObjectWrite[], removals: readonly ObjectKey[], gen: number) => {
+      for (const w of upserts) upsertOne(w, gen);
+      for (const k of removals) removeOne(k);
+    },
+  );
+  const sweepTx = db.transaction((scope: ObjectScope, gen: number) => {
+    const ids = stale.all(scope.source, scope.cluster, scope.group, scope.kind, gen);
+    for (const { id } of ids) removeId(id);
+    return ids.length;
+  });
+  const clearTx = db.transaction((source: string, cluster?: string) => {
+    const where = cluster === undefined ? 'source = ?' : 'source = ? AND cluster = ?';
+    const params = cluster === undefined ? [source] : [source, cluster];
+    const ids = db.prepare(`SELECT id FROM objects WHERE ${where}`).all(...params) as Array<{ id: number }>;
+    for (const { id } of ids) removeId(id);
+    return ids.length;
+  });
+
+  const iterateRows = function* (query: ObjectQuery): Generator<StoredObject> {
+    const where = whereFor(query);
+    const sql = `SELECT ${WITH_BODY} FROM objects o WHERE (${where.sql}) AND o.id > ? ORDER BY o.id LIMIT ${ITERATE_PAGE}`;
+    let last = 0;
+    for (;;) {
+      // a page at a time, never an open cursor: writers may run between two pages
+      const rows = prepared(sql).all(...where.params, last) as Row[];
+      for (const row of rows) yield toStored(row);
+      if (rows.length < ITERATE_PAGE) return;
+      last = rows[rows.length - 1].id;
+    }
+  };
+
+  return {
+    upsert(writes, gen = 0) {
+      applyTx(writes, [], gen);
+    },
+    remove(keys) {
+      applyTx([], keys, 0);
+    },
+    apply({ upserts, removals, gen = 0 }) {
+      applyTx(upserts, removals, gen);
+    },
+    sweep(scope, gen) {
+      return sweepTx(scope, gen);
+    },
+    clear(source, cluster) {
+      return clearTx(source, cluster);
+    },
+    iterate(query) {
+      return iterateRows(query);
+    },
+    count(query) {
+      const where = whereFor(query);
+      return (
+        prepared(`SELECT count(*) AS n FROM objects o WHERE ${where.sql}`).get(...where.params) as {
+          n: number;
+        }
+      ).n;
+    },
+    get(ref: ObjectRef) {
+      const row = getRow.get(ref.source, ref.cluster, ref.group, ref.kind, ref.namespace, ref.name);
+      return row ? toStored(row) : undefined;
+    },
+    page(query) {
+      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS);
+      const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
+      const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
+      const items = rows.map(toSummary);
+      const last = rows[rows.length - 1];
+      const page: ObjectPage = { total, offset: sql.offset, items };
+      if (rows.length === sql.limit && last?.sort_value !== undefined) {
+        page.next = encodeCursor({ value: last.sort_value, id: last.id });
+      }
+      return page;
+    },
+    search(query) {
+      const started = performance.now();
+      const limit = Math.min(Math.max(1, query.limit ?? 50), 200);
+      const sql = searchSql(query, SUMMARY_COLUMNS, limit);
+      if (!sql) return { items: [], total: 0, elapsedMs: 0 };
+      const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
+      const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
+      return { items: rows.map(toSummary), total, elapsedMs: performance.now() - started };
+    },
+    countBy(query, by) {
+      const where = whereFor(query);
+      const col = COUNT_COLUMN[by];
+      const rows = prepared(
+        `SELECT ${col} AS k, count(*) AS n FROM objects o WHERE ${where.sql} GROUP BY ${col}`,
+      ).all(...where.params) as Array<{ k: string; n: number }>;
+      return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+    },
+  };
+}
