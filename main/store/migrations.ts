@@ -1,4 +1,6 @@
 import { OBJECT_SCHEMA_SQL } from './objects-schema';
+import { credentialsTableSql } from './credentials';
+import { FLEET_SCHEMA_SQL } from './fleet';
 
 /**
  * Versioned schema migrations for the app database. Each entry moves the schema from
@@ -26,6 +28,12 @@ export const migrations: Migration[] = [
     version: 2,
     description: 'object cache: objects, bodies, labels, trigram search (shared with snapshot files)',
     sql: OBJECT_SCHEMA_SQL,
+  },
+  {
+    version: 3,
+    description:
+      'fleet: cluster groups (with default), clusters, cluster labels, exec approvals, sealed credentials',
+    sql: FLEET_SCHEMA_SQL + credentialsTableSql(),
   },
 ];
 
