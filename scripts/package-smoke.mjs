@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import asar from '@electron/asar';
+import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,6 +48,47 @@ const forbiddenPackages = [
 /** Top-level entries allowed in app.asar: the bundles, package.json and production node_modules. */
 const allowedTopLevel = new Set(['dist', 'node_modules', 'package.json']);
 
+/**
+ * Electron fuses (v1): a sentinel in the binary, then a version byte, a length byte and one
+ * byte per fuse ('0' off, '1' on, 'r' removed). electron-builder flips them per
+ * electron-builder.yml "electronFuses"; the stub carries a stock wire so that step runs for real.
+ */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+export const fuseNames = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+];
+/** The wire of an unmodified Electron binary. */
+const stockFuseWire = '10110001';
+
+export function fuseWireBytes(wire = stockFuseWire) {
+  return Buffer.concat([
+    Buffer.from(FUSE_SENTINEL, 'latin1'),
+    Buffer.from([1, wire.length]),
+    Buffer.from(wire, 'latin1'),
+  ]);
+}
+
+/** Reads the fuse wire of a binary: { name: true | false | 'removed' }, or null without a sentinel. */
+export function readFuses(bytes) {
+  const at = bytes.indexOf(FUSE_SENTINEL, 0, 'latin1');
+  if (at < 0) return null;
+  const start = at + FUSE_SENTINEL.length;
+  const length = bytes[start + 1];
+  const fuses = {};
+  for (let i = 0; i < length && i < fuseNames.length; i++) {
+    const state = bytes[start + 2 + i];
+    fuses[fuseNames[i]] = state === 0x31 ? true : state === 0x30 ? false : 'removed';
+  }
+  return fuses;
+}
+
 function fail(message) {
   process.stderr.write(`package-smoke: ${message}\n`);
   process.exit(1);
@@ -59,11 +101,12 @@ function readJson(file) {
 /** A folder electron-builder accepts as an unpacked Electron distribution for Linux. */
 function makeStubElectronDist(version) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-electron-stub-'));
-  fs.writeFileSync(
-    path.join(dir, 'electron'),
-    '#!/bin/sh\necho "This is a stub made by scripts/package-smoke.mjs, not Electron." >&2\nexit 1\n',
-    { mode: 0o755 },
-  );
+  const script = Buffer.concat([
+    Buffer.from('#!/bin/sh\n# fuse wire: '),
+    fuseWireBytes(),
+    Buffer.from('\necho "This is a stub made by scripts/package-smoke.mjs, not Electron." >&2\nexit 1\n'),
+  ]);
+  fs.writeFileSync(path.join(dir, 'electron'), script, { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'version'), `${version}\n`);
   return dir;
 }
@@ -108,7 +151,7 @@ function walk(dir, prefix = '') {
 }
 
 /** Inspects an unpacked app folder; returns the checks, each { name, ok, detail }. */
-export function inspectPackage(appOutDir, projectPackage) {
+export function inspectPackage(appOutDir, projectPackage, builderConfig) {
   const checks = [];
   const check = (name, ok, detail) => checks.push({ name, ok: Boolean(ok), detail });
   const asarFile = path.join(appOutDir, 'resources', 'app.asar');
@@ -169,7 +212,22 @@ export function inspectPackage(appOutDir, projectPackage) {
   );
 
   const exe = path.join(appOutDir, 'flotilla');
-  check('the app executable is named flotilla', fs.existsSync(exe), path.relative(root, exe));
+  const exeFound = fs.existsSync(exe);
+  check('the app executable is named flotilla', exeFound, path.relative(root, exe));
+  const wanted = builderConfig.electronFuses ?? {};
+  const fuses = exeFound ? readFuses(fs.readFileSync(exe)) : null;
+  const wrong = Object.entries(wanted)
+    .filter(([name]) => fuseNames.includes(name))
+    .filter(([name, value]) => !fuses || fuses[name] !== value)
+    .map(
+      ([name, value]) =>
+        `${name} should be ${value}, is ${fuses ? fuses[name] : 'unreadable (no fuse wire)'}`,
+    );
+  check(
+    'the Electron fuses in electron-builder.yml are set in the executable',
+    wrong.length === 0,
+    wrong.length ? wrong.join('; ') : `${Object.keys(wanted).length} fuses as configured`,
+  );
 
   const resources = walk(path.join(root, 'resources'));
   const copied = resources.filter((f) => fs.existsSync(path.join(appOutDir, 'resources', 'resources', f)));
@@ -183,6 +241,7 @@ export function inspectPackage(appOutDir, projectPackage) {
 
 function main(argv) {
   const projectPackage = readJson(path.join(root, 'package.json'));
+  const builderConfig = YAML.parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
   let appOutDir;
   let seconds = 0;
   const inspectAt = argv.indexOf('--inspect');
@@ -195,7 +254,7 @@ function main(argv) {
     if (unbuilt.length) fail(`${unbuilt.join(', ')} missing; run npm run build first`);
     ({ appOutDir, seconds } = runElectronBuilder(path.join(root, 'release')));
   }
-  const { checks, entries } = inspectPackage(path.resolve(appOutDir), projectPackage);
+  const { checks, entries } = inspectPackage(path.resolve(appOutDir), projectPackage, builderConfig);
   const failed = checks.filter((c) => !c.ok);
   const summary = {
     ok: failed.length === 0,

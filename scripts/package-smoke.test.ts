@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import asar from '@electron/asar';
+import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -17,6 +18,36 @@ const dependencies = Object.keys(
     .dependencies,
 );
 
+/** An executable carrying an Electron fuse wire: the fuses electron-builder.yml asks for, or stock ones. */
+function executable(flipped: boolean): Buffer {
+  const names = [
+    'runAsNode',
+    'enableCookieEncryption',
+    'enableNodeOptionsEnvironmentVariable',
+    'enableNodeCliInspectArguments',
+    'enableEmbeddedAsarIntegrityValidation',
+    'onlyLoadAppFromAsar',
+    'loadBrowserProcessSpecificV8Snapshot',
+    'grantFileProtocolExtraPrivileges',
+  ];
+  const stock = '10110001';
+  const wanted =
+    (
+      YAML.parse(fs.readFileSync('electron-builder.yml', 'utf8')) as {
+        electronFuses?: Record<string, boolean>;
+      }
+    ).electronFuses ?? {};
+  const wire = names
+    .map((name, i) => (flipped && name in wanted ? (wanted[name] ? '1' : '0') : stock[i]))
+    .join('');
+  return Buffer.concat([
+    Buffer.from('#!/bin/sh\n# dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+    Buffer.from([1, 8]),
+    Buffer.from(wire),
+    Buffer.from('\n'),
+  ]);
+}
+
 function write(root: string, files: Record<string, string>) {
   for (const [rel, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -25,7 +56,7 @@ function write(root: string, files: Record<string, string>) {
 }
 
 /** Builds appOutDir/resources/app.asar from `files`; `unpack` is an asar glob for unpacked files. */
-async function layout(appOutDir: string, files: Record<string, string>, unpack?: string) {
+async function layout(appOutDir: string, files: Record<string, string>, unpack?: string, fused = true) {
   const staging = `${appOutDir}-staging`;
   write(staging, files);
   fs.mkdirSync(path.join(appOutDir, 'resources'), { recursive: true });
@@ -34,7 +65,7 @@ async function layout(appOutDir: string, files: Record<string, string>, unpack?:
     path.join(appOutDir, 'resources', 'app.asar'),
     unpack ? { unpack } : {},
   );
-  fs.writeFileSync(path.join(appOutDir, 'flotilla'), '#!/bin/sh\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(appOutDir, 'flotilla'), executable(fused), { mode: 0o755 });
 }
 
 function inspect(appOutDir: string) {
@@ -90,7 +121,7 @@ describe('package-smoke --inspect', () => {
     };
     delete files['dist/preload/index.cjs'];
     delete files['node_modules/ws/package.json'];
-    await layout(dir, files); // nothing unpacked: the .node file stays inside app.asar
+    await layout(dir, files, undefined, false); // nothing unpacked; stock fuses
     const { status, summary, stderr } = inspect(dir);
     expect(status).toBe(1);
     expect(summary.ok).toBe(false);
@@ -107,6 +138,9 @@ describe('package-smoke --inspect', () => {
       ),
       'renderer-only and build packages are not packaged': 'found: react, monaco-editor, vite',
       'every production dependency is packaged': 'missing: ws',
+      'the Electron fuses in electron-builder.yml are set in the executable': expect.stringContaining(
+        'runAsNode should be false, is true',
+      ),
     });
     expect(stderr).toContain(
       'package-smoke: FAILED renderer-only and build packages are not packaged: found: react, monaco-editor, vite',
