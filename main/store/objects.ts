@@ -46,7 +46,10 @@ export interface ObjectStore extends ObjectReader {
   /** Removes objects in one transaction. */
   remove(keys: readonly ObjectKey[]): void;
   /** Applies upserts and removals in one transaction (a batch of watch events). */
-  apply(batch: { upserts: readonly ObjectWrite[]; removals: readonly ObjectKey[]; gen?: number }): void;
+  apply(batch: {
+    upserts: readonly (ObjectWrite & { gen?: number })[];
+    removals: readonly ObjectKey[];
+  }): void;
   /** Removes the rows of one kind that the relist marked `gen` did not see. Returns how many. */
   sweep(scope: ObjectScope, gen: number): number;
   /** Removes every row of a source (and cluster). Returns how many. */
@@ -264,8 +267,8 @@ export function createObjectStore(db: Db): ObjectStore {
     remove(keys) {
       applyTx([], keys, 0);
     },
-    apply({ upserts, removals, gen = 0 }) {
-      applyTx(upserts, removals, gen);
+    apply({ upserts, removals }) {
+      applyTx(upserts, removals, 0);
     },
     sweep(scope, gen) {
       return sweepTx(scope, gen);
