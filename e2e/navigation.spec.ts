@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures/test';
+
+/** Each section of the reference deck, with the empty state a fresh installation shows. */
+const sections = [
+  { label: 'Cluster groups', hash: '#/cluster-groups', empty: 'No cluster groups yet' },
+  { label: 'Clusters', hash: '#/clusters', empty: 'No clusters attached yet' },
+  { label: 'Workspaces', hash: '#/workspaces', empty: 'No workspaces yet' },
+  { label: 'Namespaces', hash: '#/namespaces', empty: 'No namespaces to show' },
+  { label: 'Workloads', hash: '#/workloads', empty: 'No workloads to show' },
+  { label: 'Policies', hash: '#/policies', empty: 'No policies yet' },
+  { label: 'Inspections', hash: '#/inspections', empty: 'No inspections yet' },
+  { label: 'Mesh', hash: '#/mesh', empty: 'No services to map yet' },
+  { label: 'Cost', hash: '#/cost', empty: 'No cost data yet' },
+];
+
+test('every section opens from the sidebar and shows its empty state', async ({ app, page }) => {
+  await app.open();
+  await expect(app.sidebar.getByRole('link')).toHaveCount(10);
+  await expect(app.sidebar.locator('.nav-label')).toHaveText([...sections.map((s) => s.label), 'Settings']);
+  for (const section of sections) {
+    await app.goTo(section.label);
+    await expect(page).toHaveURL(new RegExp(`${section.hash}$`));
+    await expect(app.navLink(section.label)).toHaveAttribute('aria-current', 'page');
+    await expect(app.emptyState.getByRole('heading', { level: 2 })).toHaveText(section.empty);
+    await expect(page).toHaveTitle(`${section.label} · Flotilla`);
+  }
+});
+
+test('the clusters empty state says how to attach a cluster, and its disabled actions say why', async ({
+  app,
+}) => {
+  await app.open('#/clusters');
+  await expect(app.emptyState).toContainText('Attach one from a kubeconfig');
+  await expect(app.emptyState).toContainText('~/.kube/config');
+  await expect(app.emptyState).toContainText('npm run demo');
+  const attach = app.emptyState.getByRole('button', { name: 'Attach from kubeconfig' });
+  await expect(attach).toBeDisabled();
+  await expect(attach).toHaveAccessibleDescription(/not available in this version/);
+});
+
+test('empty states link to where the next step happens', async ({ app, page }) => {
+  await app.open('#/policies');
+  await app.emptyState.getByRole('link', { name: 'Go to Workspaces' }).click();
+  await expect(app.heading).toHaveText('Workspaces');
+  await expect(page).toHaveURL(/#\/workspaces$/);
+});
+
+test('settings shows what main reports about this installation', async ({ app, settings, server }) => {
+  await app.open('#/settings');
+  await expect(app.heading).toHaveText('Settings');
+  await expect(settings.fact('version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await expect(settings.fact('shell')).toHaveText('Browser mode');
+  await expect(settings.fact('data-dir')).toHaveText(server.dataDir);
+  await expect(settings.fact('schema')).toHaveText(/^version \d+$/);
+  await expect(settings.themeOption('System')).toBeChecked();
+});
+
+test('routes survive reload, and back and forward move between sections', async ({ app, page }) => {
+  await app.open();
+  await expect(app.heading).toHaveText('Clusters');
+  await app.goTo('Workloads');
+  await app.goTo('Cost');
+  await page.reload();
+  await app.expectConnected();
+  await expect(app.heading).toHaveText('Cost');
+  await page.goBack();
+  await expect(app.heading).toHaveText('Workloads');
+  await page.goForward();
+  await expect(app.heading).toHaveText('Cost');
+});
+
+test('an unknown route says so and offers a way back', async ({ app }) => {
+  await app.open('#/no-such-place');
+  await expect(app.heading).toHaveText('Page not found');
+  await expect(app.emptyState).toContainText('#/no-such-place');
+  await app.emptyState.getByRole('link', { name: 'Go to Clusters' }).click();
+  await expect(app.heading).toHaveText('Clusters');
+});

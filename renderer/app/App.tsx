@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { Sidebar } from '../components/Sidebar';
+import { StatusBar } from '../components/StatusBar';
+import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { findSection } from './sections';
+import { pages } from './pages';
+import { useHashRoute } from './use-hash-route';
+import { useSectionShortcuts } from './use-section-shortcuts';
+import { useTheme } from './use-theme';
+
+/** The shell: sidebar, the current page, status bar. */
+export function App() {
+  const route = useHashRoute();
+  useTheme();
+  useSectionShortcuts();
+  const section = route.kind === 'section' ? route.section : null;
+
+  useEffect(() => {
+    const label = section ? findSection(section)?.label : 'Page not found';
+    document.title = `${label} · Flotilla`;
+  }, [section]);
+
+  const content = (() => {
+    if (route.kind === 'not-found') return <NotFoundPage hash={route.hash} />;
+    const PageComponent = pages[route.section];
+    return <PageComponent path={route.path} />;
+  })();
+
+  return (
+    <div className="shell">
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </button>
+      <Sidebar active={section} />
+      <main id="main" className="main" tabIndex={-1} data-section={section ?? 'not-found'}>
+        {content}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

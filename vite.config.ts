@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Builds renderer/ into dist/renderer with relative asset paths, so the same files load from
+ * file:// in Electron and from the browser-mode server. `FLOTILLA_RPC=ws://127.0.0.1:PORT` makes
+ * `vite` dev proxy /rpc to a running browser-mode server.
+ */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: process.env.FLOTILLA_RPC ? { '/rpc': { target: process.env.FLOTILLA_RPC, ws: true } } : undefined,
+  },
+});
