@@ -1,11 +1,36 @@
 /** Every controller of a cluster, created fresh per cluster (some keep per-cluster state). */
+import { createCronJobController } from './cronjob';
+import { createDaemonSetController } from './daemonset';
 import { deploymentController } from './deployment';
+import { createEndpointsController } from './endpoints';
+import { gcController } from './gc';
+import { jobController } from './job';
 import { createKubelet } from './kubelet';
+import { createMetricsController } from './metrics';
+import { namespaceController } from './namespaces';
+import { nodeController } from './nodes';
 import { replicaSetController } from './replicaset';
 import type { Controller } from './runtime';
 import { createScheduler } from './scheduler';
+import { statefulSetController } from './statefulset';
+import { volumeController } from './volumes';
 
 export function allControllers(): Controller[] {
   // Order matters: a ReplicaSet's own reconcile is queued before its Deployment's on the same event.
-  return [replicaSetController, deploymentController, createScheduler(), createKubelet()];
+  return [
+    namespaceController,
+    nodeController,
+    replicaSetController,
+    deploymentController,
+    statefulSetController,
+    createDaemonSetController(),
+    jobController,
+    createCronJobController(),
+    volumeController,
+    createScheduler(),
+    createKubelet(),
+    createEndpointsController(),
+    gcController,
+    createMetricsController(),
+  ];
 }

@@ -160,12 +160,13 @@ export function createScheduler(): Controller {
           continue;
         }
         const u = used.get(name) ?? { cpu: 0, memory: 0, pods: 0 };
-        let fits = true;
-        if (u.pods + 1 > cap.pods) (why('Too many pods'), (fits = false));
-        if (req.cpu > 0 && u.cpu + req.cpu > cap.cpu + 1e-9) (why('Insufficient cpu'), (fits = false));
-        if (req.memory > 0 && u.memory + req.memory > cap.memory)
-          (why('Insufficient memory'), (fits = false));
-        if (!fits) continue;
+        const misfits = [
+          u.pods + 1 > cap.pods ? 'Too many pods' : '',
+          req.cpu > 0 && u.cpu + req.cpu > cap.cpu + 1e-9 ? 'Insufficient cpu' : '',
+          req.memory > 0 && u.memory + req.memory > cap.memory ? 'Insufficient memory' : '',
+        ].filter(Boolean);
+        misfits.forEach(why);
+        if (misfits.length > 0) continue;
         const free =
           (cap.cpu > 0 ? 1 - (u.cpu + req.cpu) / cap.cpu : 0) +
           (cap.memory > 0 ? 1 - (u.memory + req.memory) / cap.memory : 0);

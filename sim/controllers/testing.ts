@@ -54,6 +54,7 @@ export function gvrOfKind(kind: string): string {
     ResourceQuota: 'v1/resourcequotas',
     LimitRange: 'v1/limitranges',
     PriorityClass: 'scheduling.k8s.io/v1/priorityclasses',
+    IngressClass: 'networking.k8s.io/v1/ingressclasses',
   };
   const gvr = map[kind];
   if (!gvr) throw new Error(`testing.gvrOfKind: no resource for kind ${kind}`);

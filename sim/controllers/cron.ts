@@ -1,0 +1,159 @@
+/**
+ * Cron schedules as CronJobs use them: five fields (minute hour day-of-month month day-of-week),
+ * lists, ranges, steps, month/day names, `?`, and the @hourly/@daily/@weekly/@monthly/@yearly macros.
+ * Times are UTC. Day-of-month and day-of-week are OR-ed when both are restricted, as in cron.
+ */
+export class CronError extends Error {
+  readonly code = 422;
+}
+
+export interface Cron {
+  minute: Set<number>;
+  hour: Set<number>;
+  dom: Set<number>;
+  month: Set<number>;
+  dow: Set<number>;
+  domAny: boolean;
+  dowAny: boolean;
+}
+
+const MACROS: Record<string, string> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+function value(
+  text: string,
+  names: string[] | undefined,
+  offset: number,
+  field: string,
+  expr: string,
+): number {
+  const upper = text.toUpperCase();
+  const named = names?.indexOf(upper) ?? -1;
+  if (named >= 0) return named + offset;
+  if (!/^\d+$/.test(text))
+    throw new CronError(`schedule "${expr}": ${field} value "${text}" is not a number`);
+  return Number(text);
+}
+
+function parseField(
+  text: string,
+  min: number,
+  max: number,
+  field: string,
+  expr: string,
+  names?: string[],
+  offset = 0,
+): { set: Set<number>; any: boolean } {
+  const set = new Set<number>();
+  const any = text === '*' || text === '?';
+  for (const part of text.split(',')) {
+    const [range, stepText] = part.split('/');
+    const step = stepText === undefined ? 1 : Number(stepText);
+    if (!Number.isInteger(step) || step < 1)
+      throw new CronError(`schedule "${expr}": ${field} step "${stepText}" must be a positive integer`);
+    let lo: number;
+    let hi: number;
+    if (range === '*' || range === '?') [lo, hi] = [min, max];
+    else if (range?.includes('-')) {
+      const [a, b] = range.split('-');
+      lo = value(a ?? '', names, offset, field, expr);
+      hi = value(b ?? '', names, offset, field, expr);
+    } else {
+      lo = value(range ?? '', names, offset, field, expr);
+      hi = stepText === undefined ? lo : max;
+    }
+    if (field === 'day-of-week' && hi === 7) hi = 7;
+    const top = field === 'day-of-week' ? 7 : max;
+    if (lo < min || hi > top || lo > hi)
+      throw new CronError(`schedule "${expr}": ${field} range "${part}" is outside ${min}-${max}`);
+    for (let v = lo; v <= hi; v += step) set.add(field === 'day-of-week' ? v % 7 : v);
+  }
+  return { set, any };
+}
+
+export function parseCron(expr: string): Cron {
+  const trimmed = expr
+    .trim()
+    .replace(/^TZ=\S+\s+/, '')
+    .replace(/^CRON_TZ=\S+\s+/, '');
+  const text = MACROS[trimmed.toLowerCase()] ?? trimmed;
+  const fields = text.split(/\s+/);
+  if (fields.length !== 5)
+    throw new CronError(
+      `schedule "${expr}": expected 5 fields (minute hour day-of-month month day-of-week), got ${fields.length}`,
+    );
+  const [mi, h, dom, mo, dow] = fields as [string, string, string, string, string];
+  const d = parseField(dom, 1, 31, 'day-of-month', expr);
+  const w = parseField(dow, 0, 6, 'day-of-week', expr, DAYS);
+  return {
+    minute: parseField(mi, 0, 59, 'minute', expr).set,
+    hour: parseField(h, 0, 23, 'hour', expr).set,
+    dom: d.set,
+    month: parseField(mo, 1, 12, 'month', expr, MONTHS, 1).set,
+    dow: w.set,
+    domAny: d.any,
+    dowAny: w.any,
+  };
+}
+
+function dayMatches(c: Cron, date: Date): boolean {
+  const dom = c.dom.has(date.getUTCDate());
+  const dow = c.dow.has(date.getUTCDay());
+  if (c.domAny && c.dowAny) return true;
+  if (c.domAny) return dow;
+  if (c.dowAny) return dom;
+  return dom || dow;
+}
+
+/** The first scheduled time strictly after `afterMs` (ms since epoch), or undefined within 5 years. */
+export function nextRun(c: Cron, afterMs: number): number | undefined {
+  const d = new Date(Math.floor(afterMs / 60_000) * 60_000 + 60_000);
+  const limit = afterMs + 5 * 366 * 86_400_000;
+  while (d.getTime() <= limit) {
+    if (!c.month.has(d.getUTCMonth() + 1)) {
+      d.setUTCMonth(d.getUTCMonth() + 1, 1);
+      d.setUTCHours(0, 0, 0, 0);
+      continue;
+    }
+    if (!dayMatches(c, d)) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      d.setUTCHours(0, 0, 0, 0);
+      continue;
+    }
+    if (!c.hour.has(d.getUTCHours())) {
+      d.setUTCHours(d.getUTCHours() + 1, 0, 0, 0);
+      continue;
+    }
+    if (!c.minute.has(d.getUTCMinutes())) {
+      d.setUTCMinutes(d.getUTCMinutes() + 1, 0, 0);
+      continue;
+    }
+    return d.getTime();
+  }
+  return undefined;
+}
+
+/** The latest scheduled time in (afterMs, nowMs], if any. */
+export function lastMissedRun(c: Cron, afterMs: number, nowMs: number): number | undefined {
+  let t = nextRun(c, afterMs);
+  if (t === undefined || t > nowMs) return undefined;
+  // Jump close to now when far behind, then walk forward.
+  if (nowMs - t > 3 * 86_400_000) {
+    const near = nextRun(c, nowMs - 2 * 86_400_000);
+    if (near !== undefined && near <= nowMs) t = near;
+  }
+  for (;;) {
+    const n = nextRun(c, t);
+    if (n === undefined || n > nowMs) return t;
+    t = n;
+  }
+}

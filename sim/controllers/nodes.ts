@@ -1,0 +1,68 @@
+/** Node lifecycle: kubelet heartbeats on node conditions, and defaults for nodes created bare (e.g. by kubectl). */
+import type { KObject } from '../store/api';
+import { isoSeconds } from './clock';
+import { GVR } from './gvr';
+import { statusOf } from './pods';
+import type { Controller, Runtime } from './runtime';
+
+export const NODES = 'nodes';
+
+const CONDITIONS: Array<[string, string, string, string]> = [
+  ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+  ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+  ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+  ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+];
+
+/** Fills what a real kubelet would report for a node that was registered without status. */
+export function defaultNodeStatus(node: KObject, rt: Runtime, now: string): void {
+  const st = statusOf(node);
+  st.capacity ??= { cpu: '4', memory: '16393232Ki', pods: '110', 'ephemeral-storage': '101430960Ki' };
+  st.allocatable ??= { cpu: '3920m', memory: '15241232Ki', pods: '110', 'ephemeral-storage': '93478772582' };
+  st.addresses ??= [
+    { type: 'InternalIP', address: `10.250.${rt.rand.int(0, 255)}.${rt.rand.int(2, 254)}` },
+    { type: 'Hostname', address: node.metadata.name },
+  ];
+  st.daemonEndpoints ??= { kubeletEndpoint: { Port: 10250 } };
+  st.nodeInfo ??= {
+    machineID: rt.rand.hex(32),
+    systemUUID: rt.rand.uuid().toUpperCase(),
+    bootID: rt.rand.uuid(),
+    kernelVersion: '5.15.0-105-generic',
+    osImage: 'Ubuntu 22.04.4 LTS',
+    containerRuntimeVersion: 'containerd://1.7.16',
+    kubeletVersion: rt.spec.kubernetesVersion,
+    kubeProxyVersion: rt.spec.kubernetesVersion,
+    operatingSystem: 'linux',
+    architecture: 'amd64',
+  };
+  const conditions = (st.conditions as Array<Record<string, string>> | undefined) ?? [];
+  for (const [type, status, reason, message] of CONDITIONS)
+    if (!conditions.some((c) => c.type === type))
+      conditions.push({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
+  st.conditions = conditions;
+  node.status = st;
+}
+
+export const nodeController: Controller = {
+  name: NODES,
+  onEvent(event, rt) {
+    if (event.gvr === GVR.nodes && event.type === 'ADDED')
+      rt.enqueue(NODES, event.object.metadata.name ?? '');
+  },
+  start(rt) {
+    for (const n of rt.cache.all(GVR.nodes))
+      rt.after(rt.rand.int(0, rt.timings.heartbeatMs), NODES, n.metadata.name ?? '');
+  },
+  reconcile(name, rt) {
+    const node = rt.cache.get(GVR.nodes, name);
+    if (!node) return;
+    const now = isoSeconds(rt.now());
+    rt.store.mutate(GVR.nodes, undefined, name, (n) => {
+      defaultNodeStatus(n, rt, now);
+      for (const c of (statusOf(n).conditions as Array<Record<string, string>> | undefined) ?? [])
+        c.lastHeartbeatTime = now;
+    });
+    rt.after(rt.timings.heartbeatMs, NODES, name);
+  },
+};
