@@ -56,7 +56,7 @@ describe('client-node KubeConfig from the model', () => {
     proxy-url: http://proxy.local:3128
 users:
 - name: u
-  user: {client-certificate-data: ${b64(certPem)}, client-key-data: ${b64(keyPem)}}
+  user: {client-certificate-data: ${b64(certPem)}, client-key-data: ${b64(keyPem)}, as: jane}
 contexts:
 - name: ctx
   context: {cluster: c, user: u, namespace: apps}
@@ -74,6 +74,7 @@ contexts:
     });
     expect(Buffer.from(kc.getCurrentCluster()!.caData!, 'base64').toString()).toBe(caPem);
     expect(Buffer.from(kc.getCurrentUser()!.keyData!, 'base64').toString()).toBe(keyPem);
+    expect(kc.getCurrentUser()!.impersonateUser).toBe('jane');
   });
 
   it('refuses to build a broken context', () => {

@@ -31,6 +31,8 @@ export interface ConnectionSpec {
     password?: string;
     exec?: ExecConfig;
     authProvider?: AuthProviderConfig;
+    /** `as`: the user to impersonate. */
+    impersonate?: string;
   };
 }
 
@@ -67,6 +69,7 @@ export function toConnectionSpec(ctx: ResolvedContext): ConnectionSpec {
       password: u?.password,
       exec: u?.exec,
       authProvider: u?.authProvider,
+      impersonate: u?.impersonate,
     },
   };
 }
@@ -145,6 +148,7 @@ export function buildKubeConfig(spec: ConnectionSpec, options: BuildOptions): Ku
             }
           : undefined,
         authProvider: spec.user.authProvider,
+        impersonateUser: spec.user.impersonate,
       },
     ],
     contexts: [{ name: spec.context, cluster: spec.cluster.name, user: userName, namespace: spec.namespace }],

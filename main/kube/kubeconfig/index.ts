@@ -35,3 +35,4 @@ export {
   type BuildOptions,
 } from './client';
 export { toPublicView, contextId, type PublicContextView } from './public-view';
+export { watchKubeconfigFiles, type KubeconfigWatcher, type WatchOptions } from './watch';
