@@ -34,6 +34,12 @@ for (const scheme of ['light', 'dark'] as const) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
         expect(overflow, `${hash} overflows horizontally`).toBe(false);
         await page.screenshot({ path: path.join('test-results/screenshots', `${hash}-${scheme}.png`) });
+        if (hash === 'workloads') {
+          await page.keyboard.press('Tab');
+          await page.keyboard.press('Tab');
+          await page.keyboard.press('ArrowDown');
+          await page.screenshot({ path: path.join('test-results/screenshots', `focus-${scheme}.png`) });
+        }
         if (wanted === 'docs' && hash === 'clusters' && scheme === 'light') {
           await page.screenshot({ path: 'docs/screenshot.png' });
         }

@@ -82,7 +82,14 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     const message = parseServerMessage(typeof data === 'string' ? data : String(data));
     if (message.kind === 'invalid') return options.onProtocolError?.(message.reason);
     if (message.kind === 'response') return settle(message.id, message.result);
-    for (const listener of [...(eventListeners.get(message.event) ?? [])]) listener(message.payload);
+    for (const listener of [...(eventListeners.get(message.event) ?? [])]) {
+      try {
+        listener(message.payload);
+      } catch (error) {
+        // One broken listener must not keep the event from the others or break the socket.
+        console.error(`flotilla: a listener for ${message.event} threw`, error);
+      }
+    }
   };
 
   const connect = () => {
