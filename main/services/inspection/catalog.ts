@@ -1,0 +1,16 @@
+/** Every built-in check, by set. */
+import { polarisContainerChecks } from './checks/polaris-containers';
+import { polarisPodChecks } from './checks/polaris-pods';
+import { polarisRbacChecks } from './checks/polaris-rbac';
+import { pssBaselineChecks, pssRestrictedChecks } from './checks/pss';
+import type { Check } from './types';
+
+export const polarisChecks: Check[] = [...polarisContainerChecks, ...polarisPodChecks, ...polarisRbacChecks];
+
+export const pssChecks: Check[] = [...pssBaselineChecks, ...pssRestrictedChecks];
+
+export const builtInChecks: Check[] = [...polarisChecks, ...pssChecks];
+
+export function checkById(id: string): Check | undefined {
+  return builtInChecks.find((c) => c.id === id);
+}

@@ -1,0 +1,55 @@
+/** Small helpers to declare checks over pods, containers and plain objects. */
+import type { StoredObject } from '../../../../shared/objects/types';
+import { containersOf, podOf, workloadKinds, type ContainerView, type PodView } from '../pod-spec';
+import type { Check, CheckContext, Violation } from '../types';
+
+export type CheckMeta = Omit<Check, 'evaluate' | 'targetKinds'> & { targetKinds?: string[] };
+
+export function objectCheck(
+  meta: CheckMeta & { targetKinds: string[] },
+  fn: (obj: StoredObject, ctx: CheckContext) => Violation[] | null,
+): Check {
+  return { ...meta, evaluate: fn };
+}
+
+export function podCheck(
+  meta: CheckMeta,
+  fn: (pod: PodView, obj: StoredObject, ctx: CheckContext) => Violation[] | null,
+): Check {
+  return {
+    ...meta,
+    targetKinds: meta.targetKinds ?? workloadKinds,
+    evaluate(obj, ctx) {
+      const pod = podOf(obj.object);
+      return pod ? fn(pod, obj, ctx) : null;
+    },
+  };
+}
+
+export interface ContainerCheckOptions {
+  /** Container lists to look at (Polaris: containers and initContainers). */
+  types?: string[];
+  /** Workload kinds where the check does not apply (e.g. probes on Jobs). */
+  skipKinds?: string[];
+}
+
+export function containerCheck(
+  meta: CheckMeta,
+  fn: (c: ContainerView, pod: PodView, obj: StoredObject) => Violation | Violation[] | null,
+  opts: ContainerCheckOptions = {},
+): Check {
+  return podCheck(
+    { ...meta, targetKinds: (meta.targetKinds ?? workloadKinds).filter((k) => !opts.skipKinds?.includes(k)) },
+    (pod, obj) => {
+      const out: Violation[] = [];
+      for (const cv of containersOf(pod, opts.types ?? ['initContainers', 'containers'])) {
+        const v = fn(cv, pod, obj);
+        if (v) out.push(...(Array.isArray(v) ? v : [v]));
+      }
+      return out;
+    },
+  );
+}
+
+export const containerName = (cv: ContainerView): string =>
+  `${cv.type === 'containers' ? 'container' : cv.type.replace(/s$/, '')} "${String(cv.c.name ?? cv.index)}"`;

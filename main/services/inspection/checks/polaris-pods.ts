@@ -1,0 +1,388 @@
+/** Polaris pod-level and controller-level checks, including those that need other objects. */
+import { matchesLabelSelector } from '../../objects-memory/label-selector';
+import { asArray, asObject, containersOf, str, type J } from '../pod-spec';
+import type { Check, Violation } from '../types';
+import { objectCheck, podCheck } from './define';
+import { findNamed, inNamespace } from './lookup';
+import { isSensitiveName, isSensitiveValue } from './polaris-containers';
+
+const S = 'polaris' as const;
+
+function hostFlag(id: string, field: 'hostIPC' | 'hostPID' | 'hostNetwork', title: string): Check {
+  return podCheck(
+    {
+      id,
+      set: S,
+      title,
+      category: 'Security',
+      severity: 'danger',
+      remediation: `Remove ${field}: true from the pod spec.`,
+    },
+    (pod) =>
+      pod.spec[field] === true ? [{ path: `${pod.path}.${field}`, message: `${field} is true` }] : [],
+  );
+}
+
+/** Resolves an int-or-percent against a total (percent rounded up, as Kubernetes does for minAvailable). */
+export function intOrPercent(v: unknown, total: number | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)%$/.exec(str(v));
+  if (m && total !== undefined) return Math.ceil((Number(m[1]) * total) / 100);
+  if (/^\d+$/.test(str(v))) return Number(v);
+  return undefined;
+}
+
+const pdbPodKinds = ['Deployment', 'StatefulSet'];
+
+export const polarisPodChecks: Check[] = [
+  hostFlag('hostIPCSet', 'hostIPC', 'Host IPC should not be configured'),
+  hostFlag('hostPIDSet', 'hostPID', 'Host PID should not be configured'),
+  hostFlag('hostNetworkSet', 'hostNetwork', 'Host network should not be configured'),
+  podCheck(
+    {
+      id: 'hostPathSet',
+      set: S,
+      title: 'HostPath volumes must not be used',
+      category: 'Security',
+      severity: 'warning',
+      remediation: 'Replace hostPath volumes with persistent volumes, configMaps or emptyDir.',
+    },
+    (pod) =>
+      asArray(pod.spec.volumes).flatMap((v: J, i: number) =>
+        asObject(v?.hostPath)
+          ? [
+              {
+                path: `${pod.path}.volumes[${i}].hostPath`,
+                message: `volume "${str(v.name)}" mounts host path ${str(v.hostPath.path)}`,
+              },
+            ]
+          : [],
+      ),
+  ),
+  podCheck(
+    {
+      id: 'hostProcess',
+      set: S,
+      title: 'Privileged access to the host should not be allowed (Windows hostProcess)',
+      category: 'Security',
+      severity: 'warning',
+      remediation: 'Remove windowsOptions.hostProcess: true.',
+    },
+    (pod) => {
+      const out: Violation[] = [];
+      if (pod.spec.securityContext?.windowsOptions?.hostProcess === true) {
+        out.push({
+          path: `${pod.path}.securityContext.windowsOptions.hostProcess`,
+          message: 'pod runs as a Windows host process',
+        });
+      }
+      for (const cv of containersOf(pod)) {
+        if (cv.c.securityContext?.windowsOptions?.hostProcess === true) {
+          out.push({
+            path: `${cv.path}.securityContext.windowsOptions.hostProcess`,
+            message: `container "${str(cv.c.name)}" runs as a Windows host process`,
+          });
+        }
+      }
+      return out;
+    },
+  ),
+  podCheck(
+    {
+      id: 'priorityClassNotSet',
+      set: S,
+      title: 'Priority class should be set',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Set spec.priorityClassName.',
+    },
+    (pod) =>
+      str(pod.spec.priorityClassName)
+        ? []
+        : [{ path: `${pod.path}.priorityClassName`, message: 'no priorityClassName' }],
+  ),
+  podCheck(
+    {
+      id: 'topologySpreadConstraint',
+      set: S,
+      title: 'Pods should be spread across nodes and zones',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation:
+        'Add topologySpreadConstraints (e.g. by kubernetes.io/hostname and topology.kubernetes.io/zone).',
+    },
+    (pod) =>
+      asArray(pod.spec.topologySpreadConstraints).length
+        ? []
+        : [{ path: `${pod.path}.topologySpreadConstraints`, message: 'no topologySpreadConstraints' }],
+  ),
+  podCheck(
+    {
+      id: 'automountServiceAccountToken',
+      set: S,
+      title: 'The ServiceAccount token should not be mounted automatically',
+      category: 'Security',
+      severity: 'warning',
+      remediation:
+        'Set automountServiceAccountToken: false on the pod or its ServiceAccount unless the pod calls the API.',
+    },
+    (pod, obj, ctx) => {
+      const v = pod.spec.automountServiceAccountToken;
+      if (v === false) return [];
+      const path = `${pod.path}.automountServiceAccountToken`;
+      if (v === true) return [{ path, message: 'the pod mounts its ServiceAccount token' }];
+      const saName = str(pod.spec.serviceAccountName) || str(pod.spec.serviceAccount) || 'default';
+      const sa = findNamed(ctx, 'ServiceAccount', obj.cluster, obj.namespace, saName);
+      if ((sa?.object as J)?.automountServiceAccountToken === false) return [];
+      return [{ path, message: `the token of ServiceAccount "${saName}" is mounted by default` }];
+    },
+  ),
+  podCheck(
+    {
+      id: 'missingNetworkPolicy',
+      set: S,
+      title: 'A NetworkPolicy should match the pod for ingress and egress',
+      category: 'Security',
+      severity: 'warning',
+      remediation: 'Add a NetworkPolicy selecting these pods with Ingress and Egress rules.',
+    },
+    (pod, obj, ctx) => {
+      let ingress = false;
+      let egress = false;
+      for (const np of inNamespace(ctx, 'NetworkPolicy', obj)) {
+        const spec = (np.object as J).spec ?? {};
+        if (!matchesLabelSelector(asObject(spec.podSelector) ?? {}, pod.metadata.labels)) continue;
+        const types = asArray(spec.policyTypes).map(str);
+        if (types.includes('Ingress') && asArray(spec.ingress).length) ingress = true;
+        if (types.includes('Egress') && asArray(spec.egress).length) egress = true;
+      }
+      if (ingress && egress) return [];
+      const missing = [!ingress && 'ingress', !egress && 'egress'].filter(Boolean).join(' and ');
+      return [
+        {
+          path: pod.metadataPath + '.labels',
+          message: `no NetworkPolicy with ${missing} rules selects these pods`,
+        },
+      ];
+    },
+  ),
+  podCheck(
+    {
+      id: 'missingPodDisruptionBudget',
+      set: S,
+      title: 'A PodDisruptionBudget should cover the pods',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Add a PodDisruptionBudget whose selector matches the pod template labels.',
+      targetKinds: pdbPodKinds,
+    },
+    (pod, obj, ctx) => {
+      const labels = pod.metadata.labels;
+      const covered =
+        Object.keys(labels).length > 0 &&
+        inNamespace(ctx, 'PodDisruptionBudget', obj).some((pdb) => {
+          const sel = asObject((pdb.object as J).spec?.selector);
+          return !!sel && matchesLabelSelector(sel, labels);
+        });
+      return covered
+        ? []
+        : [{ path: pod.metadataPath + '.labels', message: 'no PodDisruptionBudget selects these pods' }];
+    },
+  ),
+  objectCheck(
+    {
+      id: 'deploymentMissingReplicas',
+      set: S,
+      title: 'Only one replica is scheduled',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Run at least 2 replicas (or let an HPA manage them).',
+      targetKinds: ['Deployment'],
+    },
+    (obj, ctx) => {
+      const spec = (obj.object as J).spec ?? {};
+      const hpa = inNamespace(ctx, 'HorizontalPodAutoscaler', obj).some((h) => {
+        const ref = (h.object as J).spec?.scaleTargetRef ?? {};
+        return ref.kind === 'Deployment' && ref.name === obj.name;
+      });
+      if (hpa) return [];
+      const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+      return replicas >= 2
+        ? []
+        : [{ path: 'spec.replicas', message: `${replicas} replica${replicas === 1 ? '' : 's'}` }];
+    },
+  ),
+  objectCheck(
+    {
+      id: 'metadataAndInstanceMismatched',
+      set: S,
+      title: 'Label app.kubernetes.io/instance should match metadata.name',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Set the app.kubernetes.io/instance label to the object name.',
+      targetKinds: [
+        'Pod',
+        'Deployment',
+        'StatefulSet',
+        'DaemonSet',
+        'ReplicaSet',
+        'Job',
+        'CronJob',
+        'ReplicationController',
+      ],
+    },
+    (obj) => {
+      const inst = obj.labels['app.kubernetes.io/instance'];
+      return inst === obj.name
+        ? []
+        : [
+            {
+              path: 'metadata.labels.app.kubernetes.io/instance',
+              message:
+                inst === undefined
+                  ? 'no app.kubernetes.io/instance label'
+                  : `app.kubernetes.io/instance is "${inst}", not "${obj.name}"`,
+            },
+          ];
+    },
+  ),
+  objectCheck(
+    {
+      id: 'pdbMinAvailableGreaterThanHPAMinReplicas',
+      set: S,
+      title: "PDB minAvailable should not exceed the HPA's minReplicas",
+      category: 'Reliability',
+      severity: 'warning',
+      remediation:
+        'Lower the PodDisruptionBudget minAvailable below the HPA minReplicas, or raise minReplicas.',
+      targetKinds: ['Deployment'],
+    },
+    (obj, ctx) => {
+      const dep = obj.object as J;
+      const labels = asObject(dep.spec?.template?.metadata?.labels) ?? {};
+      const hpa = inNamespace(ctx, 'HorizontalPodAutoscaler', obj).find((h) => {
+        const ref = (h.object as J).spec?.scaleTargetRef ?? {};
+        return ref.kind === 'Deployment' && ref.name === obj.name;
+      });
+      const minReplicas = (hpa?.object as J)?.spec?.minReplicas;
+      if (typeof minReplicas !== 'number') return [];
+      const out: Violation[] = [];
+      for (const pdb of inNamespace(ctx, 'PodDisruptionBudget', obj)) {
+        const spec = (pdb.object as J).spec ?? {};
+        const sel = asObject(spec.selector);
+        if (!sel || !Object.keys(labels).length || !matchesLabelSelector(sel, labels)) continue;
+        const min = intOrPercent(
+          spec.minAvailable,
+          typeof dep.spec?.replicas === 'number' ? dep.spec.replicas : undefined,
+        );
+        if (min !== undefined && min > minReplicas) {
+          out.push({
+            path: 'spec.replicas',
+            message: `PodDisruptionBudget ${pdb.name} needs ${min} pods available but the HPA may scale to ${minReplicas}`,
+          });
+        }
+      }
+      return out;
+    },
+  ),
+  objectCheck(
+    {
+      id: 'hpaMaxAvailability',
+      set: S,
+      title: 'HPA maxReplicas should be greater than minReplicas',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Raise maxReplicas above minReplicas so the HPA can scale.',
+      targetKinds: ['HorizontalPodAutoscaler'],
+    },
+    (obj) => {
+      const spec = (obj.object as J).spec ?? {};
+      const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
+      return typeof spec.maxReplicas === 'number' && spec.maxReplicas > min
+        ? []
+        : [
+            {
+              path: 'spec.maxReplicas',
+              message: `maxReplicas ${String(spec.maxReplicas)} is not above minReplicas ${min}`,
+            },
+          ];
+    },
+  ),
+  objectCheck(
+    {
+      id: 'hpaMinAvailability',
+      set: S,
+      title: 'HPA minReplicas should be at least 2',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Set minReplicas to 2 or more.',
+      targetKinds: ['HorizontalPodAutoscaler'],
+    },
+    (obj) => {
+      const min = (obj.object as J).spec?.minReplicas;
+      return min === undefined || (typeof min === 'number' && min >= 2)
+        ? []
+        : [{ path: 'spec.minReplicas', message: `minReplicas is ${String(min)}` }];
+    },
+  ),
+  objectCheck(
+    {
+      id: 'pdbDisruptionsIsZero',
+      set: S,
+      title: 'PodDisruptionBudget should allow at least one disruption',
+      category: 'Reliability',
+      severity: 'warning',
+      remediation: 'Lower minAvailable below 100% or raise maxUnavailable above 0.',
+      targetKinds: ['PodDisruptionBudget'],
+    },
+    (obj) => {
+      const spec = (obj.object as J).spec ?? {};
+      const out: Violation[] = [];
+      if (spec.minAvailable === '100%')
+        out.push({
+          path: 'spec.minAvailable',
+          message: 'minAvailable is 100%: no voluntary disruption is allowed',
+        });
+      if (spec.maxUnavailable === 0 || spec.maxUnavailable === '0' || spec.maxUnavailable === '0%')
+        out.push({
+          path: 'spec.maxUnavailable',
+          message: 'maxUnavailable is 0: no voluntary disruption is allowed',
+        });
+      return out;
+    },
+  ),
+  objectCheck(
+    {
+      id: 'tlsSettingsMissing',
+      set: S,
+      title: 'Ingress should have TLS configured',
+      category: 'Security',
+      severity: 'warning',
+      remediation: 'Add spec.tls with a certificate Secret for the Ingress hosts.',
+      targetKinds: ['Ingress'],
+    },
+    (obj) =>
+      asArray((obj.object as J).spec?.tls).length
+        ? []
+        : [{ path: 'spec.tls', message: 'the Ingress has no TLS settings' }],
+  ),
+  objectCheck(
+    {
+      id: 'sensitiveConfigmapContent',
+      set: S,
+      title: 'ConfigMaps should not hold sensitive content',
+      category: 'Security',
+      severity: 'danger',
+      remediation: 'Move secrets from the ConfigMap into a Secret.',
+      targetKinds: ['ConfigMap'],
+    },
+    (obj) => {
+      const data = asObject((obj.object as J).data) ?? {};
+      return Object.entries(data).flatMap(([k, v]) =>
+        isSensitiveName(k) || isSensitiveValue(str(v))
+          ? [{ path: `data.${k}`, message: `key "${k}" looks like a secret` }]
+          : [],
+      );
+    },
+  ),
+];

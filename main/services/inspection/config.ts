@@ -1,0 +1,82 @@
+/** Applying an InspectionConfig: enabled checks, severity overrides per scope, exemptions. */
+import type { StoredObject } from '../../../shared/objects/types';
+import {
+  allCheckSets,
+  type Check,
+  type Exemption,
+  type InspectionConfig,
+  type Scope,
+  type Severity,
+} from './types';
+
+export const polarisExemptAnnotation = 'polaris.fairwinds.com/exempt';
+export const polarisCheckExemptAnnotation = (checkId: string) => `polaris.fairwinds.com/${checkId}-exempt`;
+
+export function inScope(scope: Scope, obj: Pick<StoredObject, 'source' | 'cluster' | 'namespace'>): boolean {
+  return (
+    (!scope.sources || scope.sources.includes(obj.source)) &&
+    (!scope.clusters || scope.clusters.includes(obj.cluster)) &&
+    (!scope.namespaces || scope.namespaces.includes(obj.namespace))
+  );
+}
+
+function mapMatches(
+  want: Record<string, string> | undefined,
+  have: Record<string, string> | undefined,
+): boolean {
+  if (!want) return true;
+  return Object.entries(want).every(([k, v]) => have?.[k] !== undefined && (v === '*' || have[k] === v));
+}
+
+export function exemptionMatches(e: Exemption, checkId: string, obj: StoredObject): boolean {
+  return (
+    (!e.checks || e.checks.includes(checkId)) &&
+    (!e.kinds || e.kinds.includes(obj.kind)) &&
+    (!e.names || e.names.includes(obj.name)) &&
+    inScope(e, obj) &&
+    mapMatches(e.labels, obj.labels) &&
+    mapMatches(e.annotations, obj.object.metadata?.annotations)
+  );
+}
+
+const truthy = (v: string | undefined) => v !== undefined && v.toLowerCase() === 'true';
+
+/** Compiled config: fast answers per (check, object). */
+export class ConfigResolver {
+  private readonly sets: Set<string>;
+  constructor(private readonly config: InspectionConfig = {}) {
+    this.sets = new Set(config.sets ?? allCheckSets);
+    // The restricted profile is baseline plus its own controls, as Kubernetes defines it.
+    if (this.sets.has('pss-restricted')) this.sets.add('pss-baseline');
+  }
+
+  /** Whether the check runs at all (set chosen and not disabled globally). */
+  isActive(check: Check): boolean {
+    return this.sets.has(check.set) && this.config.checks?.[check.id]?.enabled !== false;
+  }
+
+  /** The effective severity for this object, or null when the check is off for its scope. */
+  severityFor(check: Check, obj: StoredObject): Severity | null {
+    let enabled = this.config.checks?.[check.id]?.enabled ?? true;
+    let severity = this.config.checks?.[check.id]?.severity ?? check.severity;
+    for (const s of this.config.scoped ?? []) {
+      const o = s.checks?.[check.id];
+      if (!o || !inScope(s.scope, obj)) continue;
+      if (o.enabled !== undefined) enabled = o.enabled;
+      if (o.severity) severity = o.severity;
+    }
+    return enabled ? severity : null;
+  }
+
+  isExempt(check: Check, obj: StoredObject): boolean {
+    if (this.config.polarisAnnotations !== false) {
+      const ann = obj.object.metadata?.annotations;
+      if (
+        ann &&
+        (truthy(ann[polarisExemptAnnotation]) || truthy(ann[polarisCheckExemptAnnotation(check.id)]))
+      )
+        return true;
+    }
+    return (this.config.exemptions ?? []).some((e) => exemptionMatches(e, check.id, obj));
+  }
+}
