@@ -51,10 +51,8 @@ export default tseslint.config(
   },
   {
     files: ['preload/**/*.ts'],
-    rules: restrict(
-      [],
-      [{ regex: '^(?!electron$)(?!(\\.\\./)+shared/).*', caseSensitive: true }],
-    ),
+    ignores: ['preload/**/*.test.ts'],
+    rules: restrict([], [{ regex: '^(?!electron$)(?!\\./)(?!(\\.\\./)+shared/).*', caseSensitive: true }]),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
