@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
     out.out(`${APP_VERSION}\n`);
     return 0;
   },
+  kubeconfig: async () => (await import('./cli/kubeconfig')).kubeconfigCommand,
 };
 
 void runEntry(async () => {
