@@ -7,7 +7,7 @@ import { ApiError, forbidden, qualified } from './errors';
 import { delay, injectedError } from './faults';
 import { parseBody, readBody, sendError, sendJson } from './http-util';
 import { streamLogs } from './logs';
-import { OPENAPI_V2_PROTO, openApiV2Json, openApiV2Protobuf, openApiV3Doc, openApiV3Index } from './openapi';
+import { openApiV2Json, openApiV2Protobuf, openApiV3Doc, openApiV3Index } from './openapi';
 import { authorize, type Identity } from './rbac';
 import {
   createObject,
@@ -84,7 +84,10 @@ export async function handleRequest(
     if (path === '/openapi/v2') {
       if ((req.headers.accept ?? '').includes('protobuf')) {
         const body = openApiV2Protobuf();
-        res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTO, 'Content-Length': body.length });
+        res.writeHead(200, {
+          'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+          'Content-Length': body.length,
+        });
         return void res.end(body);
       }
       return sendJson(res, 200, openApiV2Json(rt.kubernetesVersion));
