@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { objectCalls } from '../../../shared/contract/objects';
 import { AppError } from '../../../shared/contract/result';
@@ -32,11 +33,14 @@ describe('objects area handlers', () => {
     db.close();
   });
 
-  const call = async <N extends keyof typeof objectCalls>(name: N, input: unknown) => {
+  const call = async <N extends keyof typeof objectCalls>(
+    name: N,
+    input: unknown,
+  ): Promise<z.output<(typeof objectCalls)[N]['output']>> => {
     const parsed = objectCalls[name].input.parse(input);
     const handler = area.handlers[name] as (i: unknown) => unknown;
     const out = await handler(parsed);
-    return objectCalls[name].output.parse(out);
+    return objectCalls[name].output.parse(out) as z.output<(typeof objectCalls)[N]['output']>;
   };
 
   it('answers a page query within the contract, defaulting to the live source', async () => {
