@@ -26,6 +26,9 @@ const TOP_LEVEL_KEYS = ['clusters', 'contexts', 'users', 'current-context', 'pre
 /** Reads a kubeconfig file's text into the model; throws KubeconfigError when it is not one at all. */
 export function parseKubeconfig(text: string, options: ParseOptions): KubeconfigFile {
   const file = options.source;
+  if (text.includes('\u0000')) {
+    throw KubeconfigError.at('NOT_A_KUBECONFIG', file, 'not a kubeconfig: it is binary data, not text', 1);
+  }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
@@ -44,9 +47,8 @@ export function parseKubeconfig(text: string, options: ParseOptions): Kubeconfig
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return result; // an empty file is an empty config
   if (!isMap(root)) {
-    const kind = isSeq(root)
-      ? 'a list'
-      : `the text ${JSON.stringify(String(isScalar(root) ? root.value : '')).slice(0, 60)}`;
+    // never echo the text: a pasted token would end up in the message
+    const kind = isSeq(root) ? 'a list' : 'plain text';
     throw KubeconfigError.at(
       'NOT_A_KUBECONFIG',
       file,

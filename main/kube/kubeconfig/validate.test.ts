@@ -278,6 +278,14 @@ describe('files that are not kubeconfigs', () => {
     expect(attempt('clusters: {a: 1}\n')).toMatchObject({ code: 'NOT_A_KUBECONFIG', line: 1 });
   });
 
+  it('refuses binary data and plain text without echoing it', () => {
+    expect(attempt('\u007fELF\u0002\u0001\u0000\u0000').message).toBe(
+      '/k/config:1: not a kubeconfig: it is binary data, not text',
+    );
+    const pasted = attempt('\n\neyJhbGciOiJSUzI1NiIsImtpZCI6IjEyMyJ9.secret-token-part\n');
+    expect(pasted.message).toBe('/k/config:3: not a kubeconfig: the document is plain text, not a mapping');
+  });
+
   it('reads an empty file as an empty kubeconfig', () => {
     expect(parseKubeconfig('# nothing\n', { source: 'x' }).contexts).toEqual([]);
   });
