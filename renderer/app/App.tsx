@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { Sidebar } from '../components/Sidebar';
+import { Notice } from '../components/Notice';
 import { StatusBar } from '../components/StatusBar';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { findSection } from './sections';
 import { pages } from './pages';
+import { useDropGuard } from './use-drop-guard';
 import { useHashRoute } from './use-hash-route';
 import { useSectionShortcuts } from './use-section-shortcuts';
 import { useTheme } from './use-theme';
@@ -13,11 +15,13 @@ export function App() {
   const route = useHashRoute();
   useTheme();
   useSectionShortcuts();
+  useDropGuard();
   const section = route.kind === 'section' ? route.section : null;
 
   useEffect(() => {
     const label = section ? findSection(section)?.label : 'Page not found';
     document.title = `${label} · Flotilla`;
+    document.getElementById('main')?.scrollTo(0, 0);
   }, [section]);
 
   const content = (() => {
@@ -35,6 +39,7 @@ export function App() {
       <main id="main" className="main" tabIndex={-1} data-section={section ?? 'not-found'}>
         {content}
       </main>
+      <Notice />
       <StatusBar />
     </div>
   );

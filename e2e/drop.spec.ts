@@ -1,0 +1,23 @@
+import { expect, test } from './fixtures/test';
+
+test('a file dropped on the window does not replace the app, and the user is told why nothing happened', async ({
+  app,
+  page,
+}) => {
+  await app.open('#/clusters');
+  const prevented = await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['apiVersion: v1\nkind: Config\n'], 'config', { type: 'text/plain' }));
+    const target = document.querySelector('main') ?? document.body;
+    const init = { bubbles: true, cancelable: true, dataTransfer: transfer };
+    const over = !target.dispatchEvent(new DragEvent('dragover', init));
+    const drop = !target.dispatchEvent(new DragEvent('drop', init));
+    return { over, drop };
+  });
+  // A cancelled dragover/drop is what stops the browser from navigating to the file.
+  expect(prevented).toEqual({ over: true, drop: true });
+  await expect(page.getByRole('alert')).toContainText('"config" was not opened');
+  await expect(app.heading).toHaveText('Clusters');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toBeEmpty();
+});
