@@ -13,9 +13,13 @@ export function checkBody(type: ResourceType, body: unknown, subresource?: strin
     throw badRequest('the body of the request must be a JSON or YAML object');
   const o = body as KObject;
   const expectVersion = apiVersionOf(type);
-  if (o.kind === undefined || o.kind === '')
-    throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(o).slice(0, 200)}'`);
-  if (subresource === 'scale') return o;
+  if (subresource === 'scale') {
+    o.metadata = o.metadata ?? {};
+    return o;
+  }
+  // Like the real decoder, a typed endpoint fills in a missing apiVersion/kind from the URL.
+  if (o.kind === undefined || o.kind === '') o.kind = type.kind;
+  if (o.apiVersion === undefined || o.apiVersion === '') o.apiVersion = expectVersion;
   if (o.kind !== type.kind)
     throw badRequest(
       `the kind in the data (${String(o.kind)}) does not match the expected kind (${type.kind})`,

@@ -12,8 +12,6 @@ import { KIND_DOCS, OBJECT_META } from './openapi-schemas';
 
 type Schema = Record<string, unknown>;
 
-export const OPENAPI_V2_PROTO = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
-
 /** A protobuf gnostic Document with only `swagger: "2.0"` set (field 1, length-delimited). */
 export function openApiV2Protobuf(): Buffer {
   return Buffer.from([0x0a, 0x03, 0x32, 0x2e, 0x30]);
