@@ -14,14 +14,16 @@ import { desktopCsp } from './window';
  * the menu, and closes the store on quit.
  */
 
+// Laid out like the project: <root>/dist/{main,preload,renderer}, <root>/.cache/electron-native.
 const harnessRoot = path.resolve('.cache', `electron-harness-${process.pid}`);
+const dist = path.join(harnessRoot, 'dist');
 const register = path.resolve('main/app/electron-harness/register.mjs');
 let dataDir: string;
 
 function runEntry(args: string[]) {
   const result = spawnSync(
     process.execPath,
-    ['--import', register, path.join(harnessRoot, 'main', 'electron.mjs'), ...args],
+    ['--import', register, path.join(dist, 'main', 'electron.mjs'), ...args],
     { encoding: 'utf8', timeout: 20_000, env: { ...process.env, FORCE_COLOR: '0' } },
   );
   const line = result.stdout.split('\n').find((l) => l.startsWith('HARNESS '));
@@ -36,7 +38,7 @@ beforeAll(async () => {
   fs.rmSync(harnessRoot, { recursive: true, force: true });
   await build({
     entryPoints: { electron: 'main/app/electron.ts' },
-    outdir: path.join(harnessRoot, 'main'),
+    outdir: path.join(dist, 'main'),
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -46,11 +48,11 @@ beforeAll(async () => {
     logLevel: 'error',
   });
   // The entry checks these exist; the stand-in does not run a renderer or a preload.
-  fs.mkdirSync(path.join(harnessRoot, 'preload'), { recursive: true });
-  fs.writeFileSync(path.join(harnessRoot, 'preload', 'index.cjs'), '');
-  fs.mkdirSync(path.join(harnessRoot, 'renderer'), { recursive: true });
+  fs.mkdirSync(path.join(dist, 'preload'), { recursive: true });
+  fs.writeFileSync(path.join(dist, 'preload', 'index.cjs'), '');
+  fs.mkdirSync(path.join(dist, 'renderer'), { recursive: true });
   fs.writeFileSync(
-    path.join(harnessRoot, 'renderer', 'index.html'),
+    path.join(dist, 'renderer', 'index.html'),
     '<!doctype html><title>Flotilla harness</title>',
   );
   // From source the entry loads better-sqlite3 built for Electron; under Node, Node's build is that.
@@ -96,7 +98,7 @@ describe('desktop entry (electron.ts) under a stand-in Electron', () => {
       nodeIntegration: false,
       webSecurity: true,
       devTools: true, // running from source
-      preload: path.join(harnessRoot, 'preload', 'index.cjs'),
+      preload: path.join(dist, 'preload', 'index.cjs'),
     });
     expect(r.loadedUrl).toBe('app://flotilla/index.html');
     expect(r.shown).toBe(true);
