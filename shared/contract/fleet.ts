@@ -418,3 +418,28 @@ export const fleetEvents = {
   /** ~/.kube/config or a $KUBECONFIG file changed on disk. */
   'kubeconfig.sourcesChanged': z.object({ files: z.array(z.string()) }),
 } as const;
+
+/** "29%" of an allocation, or "--" without allocatable. */
+export function allocationPercent(a: Allocation | undefined): string {
+  if (!a || a.allocatable <= 0) return '--';
+  return `${Math.round((a.requested / a.allocatable) * 100)}%`;
+}
+
+const trim = (n: number, digits: number) => Number(n.toFixed(digits)).toString();
+
+/** "29% 2.92 / 10 CPUs" (the reference deck's allocated CPU). */
+export function formatCpu(a: Allocation | undefined): string {
+  if (!a) return '--';
+  return `${allocationPercent(a)} ${trim(a.requested, 2)} / ${trim(a.allocatable, 2)} CPUs`;
+}
+
+/** Bytes in GiB with two decimals: "1.53 GiB". */
+export function gib(bytes: number): string {
+  return (bytes / 2 ** 30).toFixed(2);
+}
+
+/** "4% 1.53 / 37.90 GiB" (the reference deck's allocated memory). */
+export function formatMemory(a: Allocation | undefined): string {
+  if (!a) return '--';
+  return `${allocationPercent(a)} ${gib(a.requested)} / ${gib(a.allocatable)} GiB`;
+}

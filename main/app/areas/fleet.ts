@@ -197,7 +197,10 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
         clustersTotal: rows.length,
       };
     },
-    refresh: () => connections.probeAllOnce(),
+    async refresh() {
+      fleet.start();
+      await connections.probeAllOnce();
+    },
     async close() {
       connections.stop();
       watcher.close();

@@ -33,6 +33,7 @@ interface Entry {
   conn: ConnState;
   observation?: Observation;
   inflight: boolean;
+  current?: Promise<void>;
   /** Bumped on remove/reconnect so a late probe result is dropped. */
   epoch: number;
 }
@@ -59,7 +60,12 @@ export function createConnections(options: ConnectionsOptions) {
     if (changed) options.onState(entry.id, next);
   };
 
-  async function probe(entry: Entry): Promise<void> {
+  function probe(entry: Entry): Promise<void> {
+    entry.current = runProbe(entry);
+    return entry.current;
+  }
+
+  async function runProbe(entry: Entry): Promise<void> {
     const epoch = entry.epoch;
     entry.inflight = true;
     inflight++;
@@ -137,7 +143,7 @@ export function createConnections(options: ConnectionsOptions) {
     },
     /** Probes every cluster once now and resolves when all answered or failed (CLI). */
     async probeAllOnce(): Promise<void> {
-      await Promise.all([...entries.values()].filter((e) => !e.inflight).map((e) => probe(e)));
+      await Promise.all([...entries.values()].map((e) => (e.inflight && e.current ? e.current : probe(e))));
     },
     stop() {
       stopped = true;
