@@ -127,6 +127,7 @@ export const KindStatusSchema = z.object({
   syncedAt: z.string().optional(),
   retries: z.number().int(),
   lists: z.number().int(),
+  errors: z.number().int(),
 });
 
 export const CacheStatusSchema = z.object({

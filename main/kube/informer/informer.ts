@@ -27,6 +27,8 @@ export interface InformerStatus {
   retries: number;
   /** Lists done, including relists after 410 Gone. */
   lists: number;
+  /** Failed requests since the informer started (lists and watches). */
+  errors: number;
 }
 
 /** Where an informer puts what it sees (the service's batched writer). */
@@ -86,6 +88,7 @@ export function createInformer(o: InformerOptions): Informer {
     state: 'pending',
     retries: 0,
     lists: 0,
+    errors: 0,
   };
   let controller = new AbortController();
   let running: Promise<void> | undefined;
@@ -133,7 +136,7 @@ export function createInformer(o: InformerOptions): Informer {
   };
 
   /** Watches from `rv`; returns the last resourceVersion seen when the server ends the watch. */
-  const watchFrom = async (rv: string, signal: AbortSignal): Promise<string> => {
+  const watchFrom = async (rv: string, signal: AbortSignal, onOpen: () => void): Promise<string> => {
     let last = rv;
     const seconds = Math.round((o.watchSeconds ?? 300) * (1 + random() * 0.2));
     const gen = o.nextGen();
@@ -157,7 +160,7 @@ export function createInformer(o: InformerOptions): Informer {
       path,
       { resourceVersion: rv, allowWatchBookmarks: 'true', timeoutSeconds: String(seconds) },
       onEvent,
-      { metadataOnly: r.metadataOnly, signal, timeoutMs: (seconds + 30) * 1000 },
+      { metadataOnly: r.metadataOnly, signal, timeoutMs: (seconds + 30) * 1000, onOpen },
     );
     return last;
   };
@@ -185,6 +188,7 @@ export function createInformer(o: InformerOptions): Informer {
           continue;
         }
         failures++;
+        status.errors++;
         set({ state: 'error', message: message(e), retries: failures });
         const delay = Math.max(backoff(failures), e instanceof KubeHttpError ? (e.retryAfterMs ?? 0) : 0);
         o.log?.debug(`${r.kind}: list failed (${message(e)}), retry in ${delay} ms`);
@@ -194,11 +198,12 @@ export function createInformer(o: InformerOptions): Informer {
       let watchFailures = 0;
       while (!signal.aborted) {
         try {
-          const next = await watchFrom(rv, signal);
+          rv = await watchFrom(rv, signal, () => {
+            // the watch is back: the cache follows the cluster again
+            if (watchFailures > 0) set({ state: 'synced', retries: 0 });
+            watchFailures = 0;
+          });
           // the server ended the watch in order: resume at once from where it stopped
-          if (watchFailures > 0) set({ state: 'synced', retries: 0 });
-          watchFailures = 0;
-          rv = next;
         } catch (e) {
           if (signal.aborted) return;
           if (isGone(e)) {
@@ -206,6 +211,7 @@ export function createInformer(o: InformerOptions): Informer {
             break;
           }
           watchFailures++;
+          status.errors++;
           if (watchFailures > 1) set({ state: 'error', message: message(e), retries: watchFailures });
           // a dropped stream resumes at once; repeated failures back off
           if (watchFailures > 1) {

@@ -44,6 +44,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Whole-request limit for lists; no-data limit for watches. */
   timeoutMs?: number;
+  /** Watches: called once the server accepted the watch (HTTP 200), before any event. */
+  onOpen?: () => void;
 }
 
 export interface Transport {
@@ -184,6 +186,7 @@ export function createTransport(kc: KubeConfig): Transport {
       if (res.statusCode !== 200)
         throw statusError(res.statusCode ?? 0, await readAll(res), res.headers, what);
       res.socket?.setKeepAlive(true, 30_000);
+      options.onOpen?.();
       await new Promise<void>((resolve, reject) => {
         let rest = '';
         let idle: NodeJS.Timeout | undefined;
