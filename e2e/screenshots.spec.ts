@@ -44,6 +44,17 @@ for (const scheme of ['light', 'dark'] as const) {
           await page.screenshot({ path: 'docs/screenshot.png' });
         }
       }
+      await page.setViewportSize({ width: 700, height: 700 });
+      await page.goto(`${app.server.url.split('?')[0]}#/clusters`);
+      await app.expectConnected();
+      const narrowOverflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
+      expect(narrowOverflow, 'the narrow layout overflows horizontally').toBe(false);
+      await page.screenshot({ path: path.join('test-results/screenshots', `narrow-${scheme}.png`) });
+      await app.server.stop();
+      await expect(app.statusItem('bridge')).toHaveText('Disconnected — reconnecting…');
+      await page.screenshot({ path: path.join('test-results/screenshots', `disconnected-${scheme}.png`) });
     });
   });
 }

@@ -46,6 +46,7 @@ export function Sidebar({ active }: { active: SectionId | null }) {
                 className={current ? 'nav-link active' : 'nav-link'}
                 aria-current={current ? 'page' : undefined}
                 aria-keyshortcuts={digit ? `Alt+${digit}` : undefined}
+                title={digit ? `${section.label} (Alt+${digit})` : section.label}
                 tabIndex={index === tabbable ? 0 : -1}
                 onFocus={() => setFocusIndex(index)}
                 onBlur={() => setFocusIndex(null)}
