@@ -2,6 +2,7 @@
 import { polarisContainerChecks } from './checks/polaris-containers';
 import { polarisPodChecks } from './checks/polaris-pods';
 import { polarisRbacChecks } from './checks/polaris-rbac';
+import { healthChecks } from './checks/health';
 import { pssBaselineChecks, pssRestrictedChecks } from './checks/pss';
 import type { Check } from './types';
 
@@ -9,7 +10,9 @@ export const polarisChecks: Check[] = [...polarisContainerChecks, ...polarisPodC
 
 export const pssChecks: Check[] = [...pssBaselineChecks, ...pssRestrictedChecks];
 
-export const builtInChecks: Check[] = [...polarisChecks, ...pssChecks];
+export const builtInChecks: Check[] = [...polarisChecks, ...pssChecks, ...healthChecks];
+
+export { healthChecks };
 
 export function checkById(id: string): Check | undefined {
   return builtInChecks.find((c) => c.id === id);

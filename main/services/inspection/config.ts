@@ -55,6 +55,17 @@ export class ConfigResolver {
     return this.sets.has(check.set) && this.config.checks?.[check.id]?.enabled !== false;
   }
 
+  /** True when scoped overrides or exemptions exist (the engine then asks per object). */
+  get hasPerObjectRules(): boolean {
+    return !!(this.config.scoped?.length || this.config.exemptions?.length);
+  }
+
+  /** The severity before scoped overrides, or null when disabled. */
+  baseSeverity(check: Check): Severity | null {
+    const o = this.config.checks?.[check.id];
+    return o?.enabled === false ? null : (o?.severity ?? check.severity);
+  }
+
   /** The effective severity for this object, or null when the check is off for its scope. */
   severityFor(check: Check, obj: StoredObject): Severity | null {
     let enabled = this.config.checks?.[check.id]?.enabled ?? true;
@@ -68,15 +79,28 @@ export class ConfigResolver {
     return enabled ? severity : null;
   }
 
-  isExempt(check: Check, obj: StoredObject): boolean {
-    if (this.config.polarisAnnotations !== false) {
-      const ann = obj.object.metadata?.annotations;
-      if (
-        ann &&
-        (truthy(ann[polarisExemptAnnotation]) || truthy(ann[polarisCheckExemptAnnotation(check.id)]))
-      )
-        return true;
-    }
+  /** Whether Polaris' exemption annotations are honoured. */
+  get polarisAnnotations(): boolean {
+    return this.config.polarisAnnotations !== false;
+  }
+
+  /** Exemption by annotation (Polaris') for an object's annotations. */
+  isAnnotationExempt(checkId: string, annotations: Record<string, string> | undefined): boolean {
+    if (!annotations || !this.polarisAnnotations) return false;
+    return (
+      truthy(annotations[polarisExemptAnnotation]) ||
+      truthy(annotations[polarisCheckExemptAnnotation(checkId)])
+    );
+  }
+
+  /** Exemption by the configured rules. */
+  isConfigExempt(check: Check, obj: StoredObject): boolean {
     return (this.config.exemptions ?? []).some((e) => exemptionMatches(e, check.id, obj));
+  }
+
+  isExempt(check: Check, obj: StoredObject): boolean {
+    return (
+      this.isAnnotationExempt(check.id, obj.object.metadata?.annotations) || this.isConfigExempt(check, obj)
+    );
   }
 }

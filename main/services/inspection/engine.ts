@@ -58,10 +58,17 @@ export async function runInspection(opts: RunOptions): Promise<InspectionResult>
   opts.signal?.throwIfAborted();
   opts.onProgress?.({ completed: 0, total, phase: 'inspecting' });
 
+  const perObject = resolver.hasPerObjectRules;
+  const base = new Map(active.map((c) => [c, resolver.baseSeverity(c)]));
   for (const obj of kinds.length ? opts.reader.iterate(query) : []) {
+    const annotations = obj.object.metadata?.annotations;
+    const hasAnnotations = !!annotations && Object.keys(annotations).length > 0;
+    let ref: Finding['object'] | undefined;
     for (const check of byKind.get(obj.kind) ?? []) {
-      const severity = resolver.severityFor(check, obj);
-      if (!severity || resolver.isExempt(check, obj)) continue;
+      const severity = perObject ? resolver.severityFor(check, obj) : base.get(check);
+      if (!severity) continue;
+      if (hasAnnotations && resolver.isAnnotationExempt(check.id, annotations)) continue;
+      if (perObject && resolver.isConfigExempt(check, obj)) continue;
       const violations = check.evaluate(obj, ctx);
       if (violations === null) continue;
       if (violations.length === 0) {
@@ -69,6 +76,15 @@ export async function runInspection(opts: RunOptions): Promise<InspectionResult>
         continue;
       }
       results[severity]++;
+      ref ??= {
+        source: obj.source,
+        cluster: obj.cluster,
+        group: obj.group,
+        version: obj.version,
+        kind: obj.kind,
+        namespace: obj.namespace,
+        name: obj.name,
+      };
       for (const v of violations) {
         findings.push({
           checkId: check.id,
@@ -79,15 +95,7 @@ export async function runInspection(opts: RunOptions): Promise<InspectionResult>
           message: v.message,
           remediation: check.remediation,
           path: v.path,
-          object: {
-            source: obj.source,
-            cluster: obj.cluster,
-            group: obj.group,
-            version: obj.version,
-            kind: obj.kind,
-            namespace: obj.namespace,
-            name: obj.name,
-          },
+          object: ref,
         });
       }
     }

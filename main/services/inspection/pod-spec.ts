@@ -35,7 +35,21 @@ export interface ContainerView {
 
 const obj = (v: unknown): J => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
 
+const podCache = new WeakMap<object, PodView | null>();
+
+/** The pod view of a workload (memoised per object: every pod check asks for it). */
 export function podOf(o: KubeObject): PodView | undefined {
+  let v = podCache.get(o);
+  if (v === undefined) {
+    v = findPod(o) ?? null;
+    podCache.set(o, v);
+  }
+  return v ?? undefined;
+}
+
+const containerCache = new WeakMap<PodView, Map<string, ContainerView[]>>();
+
+function findPod(o: KubeObject): PodView | undefined {
   const kind = o.kind;
   const root = o as J;
   let tpl: J;

@@ -52,8 +52,11 @@ export function matchesLabelSelector(
   },
   labels: Record<string, string>,
 ): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
+  const ml = selector.matchLabels;
+  if (ml) for (const k in ml) if (labels[k] !== ml[k]) return false;
+  const me = selector.matchExpressions;
+  if (!me) return true;
+  for (const e of me) {
     const has = e.key in labels;
     const vals = e.values ?? [];
     switch (e.operator) {

@@ -33,16 +33,19 @@ export interface ContainerCheckOptions {
   skipKinds?: string[];
 }
 
+const polarisContainerTypes = ['initContainers', 'containers'];
+
 export function containerCheck(
   meta: CheckMeta,
   fn: (c: ContainerView, pod: PodView, obj: StoredObject) => Violation | Violation[] | null,
   opts: ContainerCheckOptions = {},
 ): Check {
+  const types = opts.types ?? polarisContainerTypes;
   return podCheck(
     { ...meta, targetKinds: (meta.targetKinds ?? workloadKinds).filter((k) => !opts.skipKinds?.includes(k)) },
     (pod, obj) => {
       const out: Violation[] = [];
-      for (const cv of containersOf(pod, opts.types ?? ['initContainers', 'containers'])) {
+      for (const cv of containersOf(pod, types)) {
         const v = fn(cv, pod, obj);
         if (v) out.push(...(Array.isArray(v) ? v : [v]));
       }

@@ -1,7 +1,8 @@
 /** Polaris pod-level and controller-level checks, including those that need other objects. */
 import { matchesLabelSelector } from '../../objects-memory/label-selector';
 import { asArray, asObject, containersOf, str, type J } from '../pod-spec';
-import type { Check, Violation } from '../types';
+import type { StoredObject } from '../../../../shared/objects/types';
+import type { Check, CheckContext, Violation } from '../types';
 import { objectCheck, podCheck } from './define';
 import { findNamed, inNamespace } from './lookup';
 import { isSensitiveName, isSensitiveValue } from './polaris-containers';
@@ -33,6 +34,31 @@ export function intOrPercent(v: unknown, total: number | undefined): number | un
 }
 
 const pdbPodKinds = ['Deployment', 'StatefulSet'];
+
+/** NetworkPolicies of a namespace, pre-digested once per run. */
+function networkPolicies(ctx: CheckContext, at: StoredObject) {
+  return ctx.memo(`netpol:${at.cluster}\t${at.namespace}`, () =>
+    inNamespace(ctx, 'NetworkPolicy', at).map((np) => {
+      const spec = (np.object as J).spec ?? {};
+      const types = asArray(spec.policyTypes).map(str);
+      return {
+        selector: asObject(spec.podSelector) ?? {},
+        ingress: types.includes('Ingress') && asArray(spec.ingress).length > 0,
+        egress: types.includes('Egress') && asArray(spec.egress).length > 0,
+      };
+    }),
+  );
+}
+
+/** PodDisruptionBudget selectors of a namespace, once per run. */
+function pdbSelectors(ctx: CheckContext, at: StoredObject) {
+  return ctx.memo(`pdb:${at.cluster}\t${at.namespace}`, () =>
+    inNamespace(ctx, 'PodDisruptionBudget', at).flatMap((pdb) => {
+      const sel = asObject((pdb.object as J).spec?.selector);
+      return sel ? [sel] : [];
+    }),
+  );
+}
 
 export const polarisPodChecks: Check[] = [
   hostFlag('hostIPCSet', 'hostIPC', 'Host IPC should not be configured'),
@@ -149,12 +175,11 @@ export const polarisPodChecks: Check[] = [
     (pod, obj, ctx) => {
       let ingress = false;
       let egress = false;
-      for (const np of inNamespace(ctx, 'NetworkPolicy', obj)) {
-        const spec = (np.object as J).spec ?? {};
-        if (!matchesLabelSelector(asObject(spec.podSelector) ?? {}, pod.metadata.labels)) continue;
-        const types = asArray(spec.policyTypes).map(str);
-        if (types.includes('Ingress') && asArray(spec.ingress).length) ingress = true;
-        if (types.includes('Egress') && asArray(spec.egress).length) egress = true;
+      for (const np of networkPolicies(ctx, obj)) {
+        if ((np.ingress || np.egress) && matchesLabelSelector(np.selector, pod.metadata.labels)) {
+          ingress ||= np.ingress;
+          egress ||= np.egress;
+        }
       }
       if (ingress && egress) return [];
       const missing = [!ingress && 'ingress', !egress && 'egress'].filter(Boolean).join(' and ');
@@ -180,10 +205,7 @@ export const polarisPodChecks: Check[] = [
       const labels = pod.metadata.labels;
       const covered =
         Object.keys(labels).length > 0 &&
-        inNamespace(ctx, 'PodDisruptionBudget', obj).some((pdb) => {
-          const sel = asObject((pdb.object as J).spec?.selector);
-          return !!sel && matchesLabelSelector(sel, labels);
-        });
+        pdbSelectors(ctx, obj).some((sel) => matchesLabelSelector(sel, labels));
       return covered
         ? []
         : [{ path: pod.metadataPath + '.labels', message: 'no PodDisruptionBudget selects these pods' }];

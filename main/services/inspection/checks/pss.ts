@@ -104,6 +104,14 @@ function seLinuxViolations(opts: J, path: string, who: string, minor: number): V
   return out;
 }
 
+const handlerFields = [
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle.postStart',
+  'lifecycle.preStop',
+];
+
 const B = 'pss-baseline' as const;
 const R = 'pss-restricted' as const;
 
@@ -351,13 +359,11 @@ export const pssBaselineChecks: Check[] = [
     (_p, _m, cs) =>
       cs.flatMap((cv) => {
         const out: Violation[] = [];
-        const handlers: Array<[J, string]> = [
-          ...['livenessProbe', 'readinessProbe', 'startupProbe'].map((k) => [cv.c[k], k] as [J, string]),
-          ...['postStart', 'preStop'].map((k) => [cv.c.lifecycle?.[k], `lifecycle.${k}`] as [J, string]),
-        ];
-        for (const [h, name] of handlers) {
+        for (const name of handlerFields) {
+          const h: J = name.startsWith('lifecycle.') ? cv.c.lifecycle?.[name.slice(10)] : cv.c[name];
+          if (!h || typeof h !== 'object') continue;
           for (const t of ['httpGet', 'tcpSocket']) {
-            const host = asObject(h)?.[t]?.host;
+            const host = h[t]?.host;
             if (host !== undefined && host !== '')
               out.push({
                 path: `${cv.path}.${name}.${t}.host`,
