@@ -83,11 +83,17 @@ function findPod(o: KubeObject): PodView | undefined {
   };
 }
 
-export function containersOf(
-  pod: PodView,
-  types = ['initContainers', 'containers', 'ephemeralContainers'],
-): ContainerView[] {
+const allContainerTypes = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/** Containers of the given lists, in order (memoised per pod view and list choice). */
+export function containersOf(pod: PodView, types = allContainerTypes): ContainerView[] {
+  const key = types.join(',');
+  let byTypes = containerCache.get(pod);
+  if (!byTypes) containerCache.set(pod, (byTypes = new Map()));
+  const hit = byTypes.get(key);
+  if (hit) return hit;
   const out: ContainerView[] = [];
+  byTypes.set(key, out);
   for (const type of types) {
     const list = pod.spec[type];
     if (!Array.isArray(list)) continue;
