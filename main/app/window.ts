@@ -154,8 +154,8 @@ export function withCsp(headers: Record<string, string[]> | undefined): Record<s
 
 /**
  * Session-wide rules: permission requests and checks go through allowPermission, device
- * access is refused, and every app:// response carries the CSP (the protocol handler sets it
- * too; this covers any response that does not come from there).
+ * access is refused, and app:// responses get the CSP here too. The protocol handler's header
+ * is the one relied on: Electron has not always emitted header events for custom protocols.
  */
 export function hardenSession(session: Session, { log }: Pick<HardenOptions, 'log'>): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
