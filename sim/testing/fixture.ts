@@ -50,7 +50,14 @@ export function raw(
   kubeconfigPath: string,
   method: string,
   path: string,
-  opts: { body?: string; contentType?: string; token?: string; context?: string; accept?: string } = {},
+  opts: {
+    body?: string;
+    contentType?: string;
+    token?: string;
+    context?: string;
+    accept?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<RawReply> {
   const kc = parse(readFileSync(kubeconfigPath, 'utf8')) as {
     'current-context': string;
@@ -75,7 +82,8 @@ export function raw(
           ...(opts.body !== undefined ? { 'Content-Type': opts.contentType ?? 'application/json' } : {}),
           Accept: opts.accept ?? 'application/json',
         },
-        timeout: 10_000,
+        timeout: opts.timeoutMs ?? 10_000,
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
