@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import type { Checker } from './checker';
+import { withoutUserInfo, type Checker } from './checker';
+import { describeFsError } from './discover';
 import type { UserEntry } from './model';
-import { decodeBase64Strict, parsePrivateKey } from './pem';
+import { decodeBase64Strict, parseCertificates, parsePrivateKey } from './pem';
 
 const EXEC_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
 const INTERACTIVE_MODES = ['Never', 'IfAvailable', 'Always'];
@@ -209,6 +210,7 @@ function checkAuthProvider(ch: Checker, u: UserEntry, owner: string) {
           line,
         );
     }
+    checkOidcIssuer(ch, p.config, owner, src, line);
   } else {
     ch.add(
       'warning',
@@ -217,5 +219,57 @@ function checkAuthProvider(ch: Checker, u: UserEntry, owner: string) {
       src,
       line,
     );
+  }
+}
+
+/**
+ * The issuer must be an https URL. Its CA (data or file) is only needed when the ID token is
+ * refreshed, so CA problems are warnings: the context works until the token expires.
+ */
+function checkOidcIssuer(
+  ch: Checker,
+  config: Record<string, string>,
+  owner: string,
+  src: string,
+  line: number | undefined,
+) {
+  const issuer = config['idp-issuer-url'];
+  if (issuer) {
+    let ok = false;
+    try {
+      ok = new URL(issuer).protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      const what = `${owner}: oidc idp-issuer-url "${withoutUserInfo(issuer)}" is not an https:// URL`;
+      ch.add('error', 'auth-provider.config.idp-issuer-url', what, src, line);
+    }
+  }
+  const data = config['idp-certificate-authority-data'];
+  const file = config['idp-certificate-authority'];
+  const field = data
+    ? 'auth-provider.config.idp-certificate-authority-data'
+    : 'auth-provider.config.idp-certificate-authority';
+  const warn = (what: string) =>
+    ch.add('warning', field, `${owner}: ${what}; refreshing the ID token will fail`, src, line);
+  let bytes: Buffer | undefined;
+  let label = '';
+  if (data) {
+    label = 'oidc idp-certificate-authority-data';
+    const decoded = decodeBase64Strict(data);
+    if (decoded.ok) bytes = decoded.value;
+    else warn(`${label} ${decoded.reason}`);
+  } else if (file) {
+    label = `oidc idp-certificate-authority file ${file}`;
+    try {
+      bytes = ch.files.read(file);
+    } catch (error) {
+      warn(`cannot read ${label}: ${describeFsError(error)}`);
+    }
+  }
+  if (bytes) {
+    const parsed = parseCertificates(bytes, ch.now);
+    if (!parsed.ok) warn(`${label} ${parsed.reason}`);
   }
 }

@@ -157,6 +157,41 @@ describe('auth-provider', () => {
   });
 });
 
+describe('oidc issuer', () => {
+  const oidc = (extra: string) =>
+    resolve(config(`    auth-provider:\n      name: oidc\n      config:\n        client-id: kube\n${extra}`));
+
+  it('requires an https issuer', () => {
+    expect(fieldsOf(oidc('        idp-issuer-url: http://issuer.example\n'))).toEqual([
+      'auth-provider.config.idp-issuer-url',
+    ]);
+  });
+
+  it('warns (the token still works until it expires) when the IdP CA cannot be used, accepts a good one', () => {
+    const missing = oidc(
+      '        idp-issuer-url: https://issuer.example\n        idp-certificate-authority: /nonexistent/idp-ca.pem\n',
+    );
+    expect(missing.ok).toBe(true);
+    const warning = missing.problems.find(
+      (p) => p.field === 'auth-provider.config.idp-certificate-authority',
+    );
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain(
+      'cannot read oidc idp-certificate-authority file /nonexistent/idp-ca.pem: no such file; refreshing the ID token will fail',
+    );
+    const good = oidc(
+      `        idp-issuer-url: https://issuer.example\n        idp-certificate-authority-data: ${b64(caPem)}\n`,
+    );
+    expect(good.problems).toEqual([]);
+    const bad = oidc(
+      '        idp-issuer-url: https://issuer.example\n        idp-certificate-authority-data: "%%%"\n',
+    );
+    expect(bad.problems.map((p) => [p.severity, p.field])).toEqual([
+      ['warning', 'auth-provider.config.idp-certificate-authority-data'],
+    ]);
+  });
+});
+
 describe('cluster fields', () => {
   it('keeps proxy-url, tls-server-name and the namespace', () => {
     const r = resolve(
