@@ -30,68 +30,92 @@ const selectorOf = (svc: KObject) =>
   (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
 
 export function createEndpointsController(): Controller {
-  /** pod key → service keys it was counted in (so relabelled pods leave their old services). */
-  const membership = new Map<string, Set<string>>();
-  const enqueueForPod = (rt: Runtime, pod: KObject, deleted: boolean) => {
+  /** pod key → service keys it belongs to, and the reverse: kept from pod events so reconciles never scan a namespace. */
+  const podServices = new Map<string, Set<string>>();
+  const servicePods = new Map<string, Set<string>>();
+  /** Services whose membership must be rebuilt from a namespace scan (new or changed selector). */
+  const rescan = new Set<string>();
+  const link = (pod: string, svc: string) => {
+    let a = podServices.get(pod);
+    if (!a) podServices.set(pod, (a = new Set()));
+    a.add(svc);
+    let b = servicePods.get(svc);
+    if (!b) servicePods.set(svc, (b = new Set()));
+    b.add(pod);
+  };
+  const unlink = (pod: string, svc: string) => {
+    podServices.get(pod)?.delete(svc);
+    servicePods.get(svc)?.delete(pod);
+  };
+  const onPod = (rt: Runtime, pod: KObject, deleted: boolean) => {
     const key = keyOf(pod.metadata.namespace, pod.metadata.name ?? '');
-    const targets = new Set(membership.get(key) ?? []);
+    const before = new Set(podServices.get(key) ?? []);
+    const after = new Set<string>();
     if (!deleted)
       for (const svc of rt.cache.inNamespace(GVR.services, pod.metadata.namespace))
         if (mapSelectorMatches(selectorOf(svc), pod.metadata.labels))
-          targets.add(keyOf(svc.metadata.namespace, svc.metadata.name ?? ''));
-    for (const t of targets) rt.enqueue(ENDPOINTS, t);
+          after.add(keyOf(svc.metadata.namespace, svc.metadata.name ?? ''));
+    for (const s of before) if (!after.has(s)) unlink(key, s);
+    for (const s of after) link(key, s);
+    if (podServices.get(key)?.size === 0) podServices.delete(key);
+    for (const s of new Set([...before, ...after])) rt.enqueue(ENDPOINTS, s);
+  };
+  const rebuild = (
+    rt: Runtime,
+    key: string,
+    selector: Record<string, string> | undefined,
+    ns: string | undefined,
+  ) => {
+    for (const pod of servicePods.get(key) ?? []) podServices.get(pod)?.delete(key);
+    servicePods.delete(key);
+    if (!selector) return;
+    for (const p of rt.cache.inNamespace(GVR.pods, ns))
+      if (mapSelectorMatches(selector, p.metadata.labels)) link(keyOf(ns, p.metadata.name ?? ''), key);
   };
   return {
     name: ENDPOINTS,
     onEvent(event, rt) {
-      if (event.gvr === GVR.services)
-        rt.enqueue(ENDPOINTS, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));
-      else if (event.gvr === GVR.pods) enqueueForPod(rt, event.object, event.type === 'DELETED');
+      if (event.gvr === GVR.services) {
+        const key = keyOf(event.object.metadata.namespace, event.object.metadata.name ?? '');
+        rescan.add(key);
+        rt.enqueue(ENDPOINTS, key);
+      } else if (event.gvr === GVR.pods) onPod(rt, event.object, event.type === 'DELETED');
     },
     start(rt) {
-      for (const s of rt.cache.all(GVR.services))
-        rt.enqueue(ENDPOINTS, keyOf(s.metadata.namespace, s.metadata.name ?? ''));
+      for (const s of rt.cache.all(GVR.services)) {
+        const key = keyOf(s.metadata.namespace, s.metadata.name ?? '');
+        rescan.add(key);
+        rt.enqueue(ENDPOINTS, key);
+      }
     },
     reconcile(key, rt) {
       const { namespace: ns, name } = splitKey(key);
       const svc = rt.cache.get(GVR.services, key);
       const selector = svc ? selectorOf(svc) : undefined;
       if (!svc || !selector || Object.keys(selector).length === 0) {
-        for (const set of membership.values()) set.delete(key);
+        rebuild(rt, key, undefined, ns);
+        rescan.delete(key);
         if (!svc) {
-          for (const [gvr, n] of [
-            [GVR.endpoints, name],
-            [GVR.endpointSlices, `${name}-${safeHash(key, 5)}`],
-          ] as const) {
-            try {
-              if (
-                rt.store.get(gvr, ns, n)?.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !==
-                  undefined ||
-                gvr === GVR.endpoints
-              )
-                rt.store.delete(gvr, ns, n);
-            } catch {
-              // not there
-            }
+          try {
+            rt.store.delete(GVR.endpoints, ns, name);
+          } catch {
+            // not there
+          }
+          try {
+            if (rt.store.typeOf(GVR.endpointSlices))
+              rt.store.delete(GVR.endpointSlices, ns, `${name}-${safeHash(key, 5)}`);
+          } catch {
+            // not there
           }
         }
         return;
       }
-      const pods = rt.cache
-        .inNamespace(GVR.pods, ns)
+      if (rescan.delete(key)) rebuild(rt, key, selector, ns);
+      const pods = [...(servicePods.get(key) ?? [])]
+        .map((k) => rt.cache.get(GVR.pods, k))
         .filter(
-          (p) =>
-            mapSelectorMatches(selector, p.metadata.labels) &&
-            phaseOf(p) !== 'Succeeded' &&
-            phaseOf(p) !== 'Failed',
+          (p): p is KObject => p !== undefined && phaseOf(p) !== 'Succeeded' && phaseOf(p) !== 'Failed',
         );
-      for (const set of membership.values()) set.delete(key);
-      for (const p of pods) {
-        const pk = keyOf(p.metadata.namespace, p.metadata.name ?? '');
-        let set = membership.get(pk);
-        if (!set) membership.set(pk, (set = new Set()));
-        set.add(key);
-      }
       const ports = ((svc.spec as { ports?: ServicePort[] }).ports ?? []) as ServicePort[];
       const withIp = pods
         .filter((p) => statusOf(p).podIP)

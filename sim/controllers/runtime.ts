@@ -40,8 +40,8 @@ export const DEFAULT_TIMINGS: Timings = {
   jobPodRunMs: 4000,
   schedulerRetryMs: 5000,
   heartbeatMs: 40_000,
-  metricsMs: 15_000,
-  metricsPerSecond: 2000,
+  metricsMs: 30_000,
+  metricsPerSecond: 300,
   terminationMs: 1000,
 };
 

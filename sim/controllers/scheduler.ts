@@ -48,10 +48,21 @@ export const wantsScheduling = (pod: KObject): boolean =>
 
 export function createScheduler(): Controller {
   /** pod key → what it holds on which node */
-  const held = new Map<string, Usage & { node: string }>();
+  const held = new Map<string, Usage & { node: string; owner?: string }>();
+  /** node → owner uid → pods of that owner on the node (for spreading replicas) */
+  const siblings = new Map<string, Map<string, number>>();
   const used = new Map<string, Usage>();
   const unschedulable = new Map<string, number>(); // pod key → attempts
   let offset = 0;
+  const capacities = new Map<string, { rv: string | undefined; cap: Capacity }>();
+  const capacityOf = (node: KObject): Capacity => {
+    const name = node.metadata.name ?? '';
+    const hit = capacities.get(name);
+    if (hit && hit.rv === node.metadata.resourceVersion) return hit.cap;
+    const cap = nodeCapacity(node);
+    capacities.set(name, { rv: node.metadata.resourceVersion, cap });
+    return cap;
+  };
   let retryPending = false;
 
   const release = (key: string) => {
@@ -62,6 +73,12 @@ export function createScheduler(): Controller {
       u.cpu -= h.cpu;
       u.memory -= h.memory;
       u.pods -= 1;
+    }
+    if (h.owner) {
+      const m = siblings.get(h.node);
+      const n = (m?.get(h.owner) ?? 1) - 1;
+      if (n <= 0) m?.delete(h.owner);
+      else m?.set(h.owner, n);
     }
     held.delete(key);
   };
@@ -75,7 +92,13 @@ export function createScheduler(): Controller {
     u.memory += r.memory;
     u.pods += 1;
     used.set(node, u);
-    held.set(key, { ...r, pods: 1, node });
+    const owner = controllerOf(pod)?.uid;
+    if (owner) {
+      let m = siblings.get(node);
+      if (!m) siblings.set(node, (m = new Map()));
+      m.set(owner, (m.get(owner) ?? 0) + 1);
+    }
+    held.set(key, { ...r, pods: 1, node, owner });
   };
   const retryAll = (rt: Runtime) => {
     if (retryPending || unschedulable.size === 0) return;
@@ -132,7 +155,7 @@ export function createScheduler(): Controller {
       for (let i = 0; i < nodes.length && feasible.length < SCORE_SAMPLE; i++) {
         const node = nodes[(start + i) % nodes.length] as KObject;
         const name = node.metadata.name ?? '';
-        const cap = nodeCapacity(node);
+        const cap = capacityOf(node);
         if (
           !cap.ready &&
           !(spec.tolerations ?? []).some(
@@ -170,10 +193,8 @@ export function createScheduler(): Controller {
         const free =
           (cap.cpu > 0 ? 1 - (u.cpu + req.cpu) / cap.cpu : 0) +
           (cap.memory > 0 ? 1 - (u.memory + req.memory) / cap.memory : 0);
-        const siblings = owner
-          ? rt.cache.podsOnNode(name).filter((p) => controllerOf(p)?.uid === owner).length
-          : 0;
-        feasible.push({ node, score: free - siblings * 0.5 });
+        const near = owner ? (siblings.get(name)?.get(owner) ?? 0) : 0;
+        feasible.push({ node, score: free - near * 0.5 });
       }
       const now = isoSeconds(rt.now());
       if (feasible.length === 0) {
