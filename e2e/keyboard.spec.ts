@@ -49,10 +49,12 @@ test('Alt+digit jumps to sections, Alt+0 to Settings', async ({ app, page }) => 
     ['Alt+9', 'Cost'],
     ['Alt+0', 'Settings'],
     ['Alt+2', 'Clusters'],
+    ['Alt+2', 'Clusters'],
   ];
   for (const [keys, heading] of cases) {
     await page.keyboard.press(keys);
     await expect(app.heading).toHaveText(heading);
+    await expect(app.heading).toBeFocused();
   }
   await page.goBack();
   await expect(app.heading).toHaveText('Settings');

@@ -58,3 +58,21 @@ test.describe('with the OS in dark mode', () => {
     await expect.poll(() => app.theme()).toBe('light');
   });
 });
+
+test('a theme chosen in one window repaints the others through the settings.changed event', async ({
+  app,
+  settings,
+  browser,
+  server,
+}) => {
+  await app.open('#/settings');
+  const other = await browser.newContext({ colorScheme: 'light' });
+  const otherPage = await other.newPage();
+  await otherPage.goto(`${server.url}#/clusters`);
+  await expect(otherPage.getByTestId('status-bridge')).toHaveText('Connected');
+  await expect.poll(() => otherPage.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+
+  await settings.chooseTheme('Dark');
+  await expect.poll(() => otherPage.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await other.close();
+});

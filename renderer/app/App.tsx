@@ -3,6 +3,7 @@ import { Sidebar } from '../components/Sidebar';
 import { Notice } from '../components/Notice';
 import { StatusBar } from '../components/StatusBar';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { applyPendingHeadingFocus } from './focus-heading';
 import { findSection } from './sections';
 import { pages } from './pages';
 import { useDropGuard } from './use-drop-guard';
@@ -22,6 +23,7 @@ export function App() {
     const label = section ? findSection(section)?.label : 'Page not found';
     document.title = `${label} · Flotilla`;
     document.getElementById('main')?.scrollTo(0, 0);
+    applyPendingHeadingFocus();
   }, [section]);
 
   const content = (() => {
