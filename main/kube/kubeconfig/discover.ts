@@ -79,6 +79,32 @@ export function loadKubeconfigSet(files: readonly string[]): LoadedSet {
   return { merged: mergeKubeconfigs(loaded), files: loaded, failures, missing };
 }
 
+/** A kubeconfig named by the user: a file on this machine, or text (dropped or pasted) with a label. */
+export type KubeconfigSource = { path: string } | { label: string; text: string };
+
+/**
+ * Loads sources the user chose, in order, and merges them like $KUBECONFIG. Unlike the
+ * $KUBECONFIG list, a chosen file that does not exist is a failure, not skipped. Text has no
+ * folder, so relative paths in it are reported when its contexts are checked.
+ */
+export function loadKubeconfigSources(sources: readonly KubeconfigSource[]): LoadedSet {
+  const loaded: KubeconfigFile[] = [];
+  const failures: KubeconfigError[] = [];
+  for (const source of sources) {
+    try {
+      loaded.push(
+        'path' in source
+          ? loadKubeconfigFile(source.path)
+          : parseKubeconfig(source.text, { source: source.label }),
+      );
+    } catch (error) {
+      if (error instanceof KubeconfigError) failures.push(error);
+      else throw error;
+    }
+  }
+  return { merged: mergeKubeconfigs(loaded), files: loaded, failures, missing: [] };
+}
+
 /** "no such file", "permission denied" … from a Node fs error. */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -6,6 +6,9 @@ export {
   kubeconfigPaths,
   loadKubeconfigFile,
   loadKubeconfigSet,
+  loadKubeconfigSources,
+  describeFsError,
+  type KubeconfigSource,
   type LoadedSet,
   type DiscoverOptions,
 } from './discover';

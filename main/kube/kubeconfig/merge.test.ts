@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kubeconfigPaths, loadKubeconfigSet } from './discover';
+import { kubeconfigPaths, loadKubeconfigSet, loadKubeconfigSources } from './discover';
 import { resolveContext } from './validate';
 import { caPem, certPem, keyPem, tempDir, writeFiles } from './testing/fixtures';
 
@@ -114,6 +114,38 @@ describe('merging by kubectl rules', () => {
     expect(set.failures.map((f) => f.code)).toEqual(['YAML_SYNTAX']);
     expect(set.failures[0]!.message).toMatch(new RegExp(`^${files['bad/config']}:\\d+:\\d+: not valid YAML`));
     expect([...set.merged.contexts.keys()]).toEqual(['shared', 'mixed']);
+  });
+});
+
+describe('sources chosen by the user', () => {
+  it('merges a file and pasted text in order, fails a missing chosen file, and flags relative paths in the text', () => {
+    const files = writeFiles(dir, {
+      'a/config': first,
+      'a/pki/ca.pem': caPem,
+      'a/pki/client.pem': certPem,
+      'a/pki/client-key.pem': keyPem,
+    });
+    const set = loadKubeconfigSources([
+      { path: path.join(dir, 'missing/config') },
+      { path: files['a/config']! },
+      { label: 'pasted text', text: second },
+    ]);
+    expect(set.failures.map((f) => f.message)).toEqual([
+      `${path.join(dir, 'missing/config')}: cannot read the kubeconfig: no such file`,
+    ]);
+    expect(set.merged.sources).toEqual([files['a/config'], 'pasted text']);
+    expect(resolveContext(set.merged, 'shared').ok).toBe(true); // from the file
+    const mixed = resolveContext(set.merged, 'mixed'); // its user comes from the text, with a relative tokenFile
+    expect(mixed.problems.map((p) => p.message)).toEqual([
+      'user "second-user" (context "mixed"): tokenFile "secrets/token" is a relative path and this kubeconfig has no folder to resolve it against (pasted text:19)',
+    ]);
+  });
+
+  it('refuses a relative exec command in pasted text (it would run from wherever Flotilla runs)', () => {
+    const text =
+      'clusters: [{name: c, cluster: {server: "https://k:1"}}]\nusers: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: ./get-token}}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n';
+    const ctx = resolveContext(loadKubeconfigSources([{ label: 'dropped text', text }]).merged, 'x');
+    expect(ctx.problems.filter((p) => p.severity === 'error').map((p) => p.field)).toEqual(['exec.command']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import path from 'node:path';
 import { withoutUserInfo, type Checker } from './checker';
 import { describeFsError } from './discover';
 import type { UserEntry } from './model';
@@ -174,7 +175,11 @@ function checkExec(ch: Checker, u: UserEntry, owner: string) {
       line,
     );
   }
-  if (e.command && !ch.files.findExecutable(e.command)) {
+  if (e.command.includes('/') && !path.isAbsolute(e.command)) {
+    // only pasted text gets here: files resolve such commands against their own folder
+    const what = `${owner}: exec command "${e.command}" is a relative path and this kubeconfig has no folder to resolve it against`;
+    ch.add('error', 'exec.command', what, src, line);
+  } else if (e.command && !ch.files.findExecutable(e.command)) {
     const hint = e.installHint ? ` Install hint: ${e.installHint.trim()}` : '';
     ch.add(
       'warning',
