@@ -12,6 +12,8 @@ export interface InspectOptions {
   onProgress?: (p: InspectionProgress) => void;
   signal?: AbortSignal;
   now?: Date;
+  /** Objects between progress reports and event-loop yields. */
+  batch?: number;
 }
 
 /** Runs the built-in checks (or the given ones) over a reader. */
