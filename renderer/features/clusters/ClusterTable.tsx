@@ -22,7 +22,17 @@ const COLUMNS: Array<{ key: SortKey | 'labels'; label: string }> = [
 
 const ROW_HEIGHT = 44;
 
-function Row({ row, selected, onToggle, hideGroup }: { row: ClusterRow; selected: boolean; onToggle(): void; hideGroup?: boolean }) {
+function Row({
+  row,
+  selected,
+  onToggle,
+  hideGroup,
+}: {
+  row: ClusterRow;
+  selected: boolean;
+  onToggle(): void;
+  hideGroup?: boolean;
+}) {
   const labels = Object.entries(row.labels);
   return (
     <>
@@ -86,6 +96,7 @@ export function ClusterTable({ store, hideGroup }: { store: ListStore; hideGroup
   const ids = useStore(store, (s) => s.ids);
   const { sortBy, toggle, selectAll, rowAt, ensureRange } = store.getState();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render here
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -141,10 +152,22 @@ export function ClusterTable({ store, hideGroup }: { store: ListStore; hideGroup
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-name={row?.name}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
               >
                 {row ? (
-                  <Row row={row} hideGroup={hideGroup} selected={selected.has(row.id)} onToggle={() => toggle(row.id)} />
+                  <Row
+                    row={row}
+                    hideGroup={hideGroup}
+                    selected={selected.has(row.id)}
+                    onToggle={() => toggle(row.id)}
+                  />
                 ) : (
                   <span className="fl-cell fl-muted" role="cell">
                     Loading…

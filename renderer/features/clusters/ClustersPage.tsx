@@ -1,56 +1,118 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { Page } from '../../components/Page';
-import { notInThisBuild } from '../unavailable';
+import { useNoticeStore } from '../../stores/notice-store';
+import { AttachPage } from './AttachPage';
+import { ClusterList } from './ClusterList';
+import { call, messageOf, useEvent } from './fleet-api';
+import { createListStore } from './list-store';
+import { OverviewPage } from './OverviewPage';
+import { useKubeconfigDrop } from './use-kubeconfig-drop';
+import './clusters.css';
 
-const attachReason = notInThisBuild('Attaching clusters from a kubeconfig');
+const listStore = createListStore();
 
-export function ClustersPage() {
+function DemoButton({ primary }: { primary?: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const notice = useNoticeStore((s) => s.show);
+  const start = () => {
+    setBusy(true);
+    call('demo.start', {}).then(
+      (r) => {
+        setBusy(false);
+        notice(`Demo fleet started: ${r.attached.length} cluster(s) attached.`);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        notice(messageOf(e));
+      },
+    );
+  };
+  return (
+    <Button
+      variant={primary ? 'primary' : 'secondary'}
+      onClick={start}
+      disabledReason={busy ? 'Starting the simulated clusters…' : undefined}
+    >
+      Start demo fleet
+    </Button>
+  );
+}
+
+function ClusterListPage() {
+  const all = useStore(listStore, (s) => s.all);
+  const loaded = useStore(listStore, (s) => s.loaded);
+  const dragging = useKubeconfigDrop();
+  useEffect(() => listStore.getState().refresh(), []);
+  useEvent('clusters.changed', () => listStore.getState().refresh());
+  const empty = loaded && all === 0;
   return (
     <Page
       title="Clusters"
-      description="Every cluster in your fleet, live or from a snapshot."
+      description="Every cluster in your fleet. Drop kubeconfig files anywhere on the window to attach more."
       actions={
-        <Button variant="primary" disabledReason={attachReason}>
-          Attach cluster
-        </Button>
+        <>
+          <DemoButton />
+          <Button variant="primary" href="#/clusters/attach">
+            Attach cluster
+          </Button>
+        </>
       }
     >
-      <EmptyState
-        icon="clusters"
-        title="No clusters attached yet"
-        actions={
-          <>
-            <Button variant="primary" disabledReason={attachReason}>
-              Attach from kubeconfig
-            </Button>
-            <Button disabledReason={attachReason}>Paste kubeconfig</Button>
-          </>
-        }
-        note={attachReason}
-      >
-        <p>
-          Attach one from a kubeconfig (drop a file here, paste, or pick <code>~/.kube/config</code>) or start
-          the demo fleet.
-        </p>
-        <ul className="empty-steps">
-          <li>
-            <Icon name="upload" />
-            <span>
-              <strong>Kubeconfig</strong> — choose the contexts to attach and give each cluster a name, labels
-              and a cluster group. Credentials stay on this machine.
-            </span>
-          </li>
-          <li>
-            <Icon name="terminal" />
-            <span>
-              <strong>Demo fleet</strong> — run <code>npm run demo</code> to start Flotilla with simulated
-              clusters running sample applications.
-            </span>
-          </li>
-        </ul>
-      </EmptyState>
+      {dragging ? <div className="fl-drop-hint">Drop kubeconfig files to attach their clusters</div> : null}
+      {empty ? (
+        <EmptyState
+          icon="clusters"
+          title="No clusters attached yet"
+          actions={
+            <>
+              <Button variant="primary" href="#/clusters/attach">
+                Attach from kubeconfig
+              </Button>
+              <DemoButton />
+            </>
+          }
+        >
+          <p>
+            Attach clusters from a kubeconfig (drop a file here, choose one, paste, or use ~/.kube/config) or
+            start the demo fleet.
+          </p>
+          <ul className="empty-steps">
+            <li>
+              <Icon name="upload" />
+              <span>
+                <strong>Kubeconfig</strong> — choose the contexts to attach and give each cluster a name,
+                labels and a cluster group. Credentials stay on this machine, encrypted.
+              </span>
+            </li>
+            <li>
+              <Icon name="terminal" />
+              <span>
+                <strong>Demo fleet</strong> — simulated clusters running sample applications, started on this
+                machine.
+              </span>
+            </li>
+          </ul>
+        </EmptyState>
+      ) : (
+        <ClusterList store={listStore} />
+      )}
     </Page>
   );
+}
+
+function AttachRoute() {
+  useKubeconfigDrop();
+  return <AttachPage />;
+}
+
+/** The Clusters section: `#/clusters` (list), `#/clusters/attach`, `#/clusters/<id>` (overview). */
+export function ClustersPage({ path = [] }: { path?: string[] }) {
+  const [first] = path;
+  if (first === 'attach') return <AttachRoute />;
+  if (first) return <OverviewPage key={first} id={first} />;
+  return <ClusterListPage />;
 }

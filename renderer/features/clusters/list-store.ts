@@ -35,7 +35,14 @@ export interface ListState {
   rowAt(index: number): ClusterRow | undefined;
 }
 
-export const defaultQuery: ListQuery = { text: '', label: '', groupId: '', status: '', sort: 'name', dir: 'asc' };
+export const defaultQuery: ListQuery = {
+  text: '',
+  label: '',
+  groupId: '',
+  status: '',
+  sort: 'name',
+  dir: 'asc',
+};
 
 /** One list of clusters (the Clusters page, or a group's clusters), paged from main. */
 export function createListStore(fixed: Partial<ListQuery> = {}) {
@@ -64,7 +71,15 @@ export function createListStore(fixed: Partial<ListQuery> = {}) {
         pages.set(page, result.items);
         const ids = new Set(result.ids);
         const selected = new Set([...get().selected].filter((id) => ids.has(id)));
-        set({ pages, total: result.total, all: result.all, ids: result.ids, loaded: true, error: null, selected });
+        set({
+          pages,
+          total: result.total,
+          all: result.all,
+          ids: result.ids,
+          loaded: true,
+          error: null,
+          selected,
+        });
       } catch (error) {
         if (gen === generation) set({ error: messageOf(error), loaded: true });
       } finally {
