@@ -39,3 +39,4 @@ export {
 } from './client';
 export { toPublicView, contextId, type PublicContextView } from './public-view';
 export { watchKubeconfigFiles, type KubeconfigWatcher, type WatchOptions } from './watch';
+export { suggestClusterName, CLUSTER_NAME_RULE, CLUSTER_NAME_MAX } from './suggest-name';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthKind } from './auth';
 import type { Problem } from './model';
+import { suggestClusterName } from './suggest-name';
 import { withoutUserInfo, type ResolvedContext } from './validate';
 
 /**
@@ -31,6 +32,8 @@ export interface PublicContextView {
   };
   ok: boolean;
   problems: Problem[];
+  /** A cluster name derived from the context name that passes the naming rule. */
+  suggestedName: string;
 }
 
 /** Server and proxy URLs may carry user:password@; keep the rest as written. */
@@ -68,5 +71,6 @@ export function toPublicView(ctx: ResolvedContext): PublicContextView {
       : undefined,
     ok: ctx.ok,
     problems: ctx.problems.map((p) => ({ ...p })),
+    suggestedName: suggestClusterName(ctx.name),
   };
 }
