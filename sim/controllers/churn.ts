@@ -70,6 +70,7 @@ export function startChurn(store: ClusterStore, ratePerSecond: number, opts: Chu
     else names.add(key);
   });
   let changes = 0;
+  let serial = 0;
   const touch = (gvr: string, names: Names, fn: (o: KObject) => void): boolean => {
     const key = names.pick(rand.next());
     if (!key) return false;
@@ -81,13 +82,13 @@ export function startChurn(store: ClusterStore, ratePerSecond: number, opts: Chu
     }
   };
   const one = (): boolean => {
+    serial++;
     const r = rand.next();
     if (r < 0.35)
       return touch(
         GVR.pods,
         pods,
-        (o) =>
-          void (o.metadata.labels = { ...o.metadata.labels, 'churn.flotilla.dev/tick': String(changes) }),
+        (o) => void (o.metadata.labels = { ...o.metadata.labels, 'churn.flotilla.dev/tick': String(serial) }),
       );
     if (r < 0.55)
       return touch(
@@ -96,7 +97,7 @@ export function startChurn(store: ClusterStore, ratePerSecond: number, opts: Chu
         (o) =>
           void (o.metadata.annotations = {
             ...o.metadata.annotations,
-            'churn.flotilla.dev/edited': String(changes),
+            'churn.flotilla.dev/edited': String(serial),
           }),
       );
     if (r < 0.75)
@@ -129,7 +130,13 @@ export function startChurn(store: ClusterStore, ratePerSecond: number, opts: Chu
   };
   const burst = (n: number): number => {
     let ok = 0;
-    for (let i = 0; i < n; i++) if (one()) ok++;
+    // A change that is impossible right now (nothing of that kind) is retried as another kind.
+    for (let i = 0; i < n; i++)
+      for (let attempt = 0; attempt < 4; attempt++)
+        if (one()) {
+          ok++;
+          break;
+        }
     changes += ok;
     return ok;
   };

@@ -40,19 +40,22 @@ export function pullError(image: string | undefined): string | undefined {
   return undefined;
 }
 
-function commandCrashes(c: Container): boolean {
+/** The exit code a container's command ends with when it is bound to fail, else undefined. */
+function commandExit(c: Container): number | undefined {
   const words = [...(c.command ?? []), ...(c.args ?? [])];
-  if (words.length === 0) return /crashloop|crash-?loop/i.test(c.image ?? '');
-  if (words[0] === 'false' || words[0] === '/bin/false') return true;
-  const script = words.join(' ');
-  return /(?:^|[\s;&|])exit\s+[1-9]\d*\s*;?\s*$/.test(script);
+  if (words.length === 0) return /crash-?loop/i.test(c.image ?? '') ? 1 : undefined;
+  if (words[0] === 'false' || words[0] === '/bin/false') return 1;
+  const m = /(?:^|[\s;&|])exit\s+([1-9]\d*)\s*;?\s*$/.exec(words.join(' '));
+  return m ? Number(m[1]) : undefined;
 }
 
 export function containerFate(pod: KObject, c: Container): Fate {
   const annotations = pod.metadata.annotations ?? {};
   const marked = annotations[CRASH]?.split(',').map((s) => s.trim());
-  const crashes = Boolean(marked && (marked.includes('*') || marked.includes(c.name))) || commandCrashes(c);
-  const exitCode = Number(annotations[EXIT_CODE] ?? 1) || 1;
+  const fromCommand = commandExit(c);
+  const crashes =
+    Boolean(marked && (marked.includes('*') || marked.includes(c.name))) || fromCommand !== undefined;
+  const exitCode = Number(annotations[EXIT_CODE] ?? fromCommand ?? 1) || 1;
   const policy = (pod.spec as { restartPolicy?: string } | undefined)?.restartPolicy ?? 'Always';
   const seconds = Number(annotations[RUN_SECONDS]);
   const runMs =

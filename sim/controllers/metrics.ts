@@ -45,6 +45,7 @@ function write(rt: Runtime, gvr: string, obj: KObject): void {
 
 export function createMetricsController(): Controller {
   const written = new Set<string>(); // pod keys with a PodMetrics object
+  const fresh = new Set<string>(); // running pods without metrics yet: served first
   let cursor: string[] = [];
   let position = 0;
   const drop = (rt: Runtime, key: string) => {
@@ -65,7 +66,10 @@ export function createMetricsController(): Controller {
     onEvent(event, rt) {
       if (event.gvr !== GVR.pods) return;
       const key = keyOf(event.object.metadata.namespace, event.object.metadata.name ?? '');
-      if (event.type === 'DELETED' || phaseOf(event.object) !== 'Running') drop(rt, key);
+      if (event.type === 'DELETED' || phaseOf(event.object) !== 'Running') {
+        fresh.delete(key);
+        drop(rt, key);
+      } else if (!written.has(key)) fresh.add(key);
     },
     reconcile(_key, rt) {
       const now = rt.now();
@@ -99,15 +103,24 @@ export function createMetricsController(): Controller {
           });
         }
       }
+      let budget = rt.timings.metricsPerSecond;
+      for (const key of fresh) {
+        if (budget-- <= 0) break;
+        fresh.delete(key);
+        const pod = rt.cache.get(GVR.pods, key);
+        if (pod && phaseOf(pod) === 'Running') writePod(pod);
+      }
       const batch = Math.min(
         rt.timings.metricsPerSecond,
         Math.max(1, Math.ceil(cursor.length / periodTicks)),
       );
       const end = Math.min(cursor.length, position + batch);
       for (; position < end; position++) {
-        const key = cursor[position] as string;
-        const pod = rt.cache.get(GVR.pods, key);
-        if (!pod || phaseOf(pod) !== 'Running') continue;
+        const pod = rt.cache.get(GVR.pods, cursor[position] as string);
+        if (pod && phaseOf(pod) === 'Running') writePod(pod);
+      }
+      rt.after(1000, METRICS, TICK);
+      function writePod(pod: KObject): void {
         write(rt, GVR.podMetrics, {
           apiVersion: 'metrics.k8s.io/v1beta1',
           kind: 'PodMetrics',
@@ -123,9 +136,8 @@ export function createMetricsController(): Controller {
             usage: { cpu: formatCpuNano(c.cpu), memory: formatMemory(c.memory) },
           })),
         });
-        written.add(key);
+        written.add(keyOf(pod.metadata.namespace, pod.metadata.name ?? ''));
       }
-      rt.after(1000, METRICS, TICK);
     },
   };
 }
