@@ -1,10 +1,11 @@
 import { expect, test } from './fixtures/test';
 
+// On a page without a drop target (Clusters and Cluster groups take kubeconfig drops themselves).
 test('a file dropped on the window does not replace the app, and the user is told why nothing happened', async ({
   app,
   page,
 }) => {
-  await app.open('#/clusters');
+  await app.open('#/workloads');
   const prevented = await page.evaluate(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['apiVersion: v1\nkind: Config\n'], 'config', { type: 'text/plain' }));
@@ -17,7 +18,7 @@ test('a file dropped on the window does not replace the app, and the user is tol
   // A cancelled dragover/drop is what stops the browser from navigating to the file.
   expect(prevented).toEqual({ over: true, drop: true });
   await expect(page.getByRole('alert')).toContainText('"config" was not opened');
-  await expect(app.heading).toHaveText('Clusters');
+  await expect(app.heading).toHaveText('Workloads');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toBeEmpty();
 });

@@ -2,7 +2,6 @@ import { expect, test } from './fixtures/test';
 
 /** Each section of the reference deck, with the empty state a fresh installation shows. */
 const sections = [
-  { label: 'Cluster groups', hash: '#/cluster-groups', empty: 'No cluster groups yet' },
   { label: 'Clusters', hash: '#/clusters', empty: 'No clusters attached yet' },
   { label: 'Workspaces', hash: '#/workspaces', empty: 'No workspaces yet' },
   { label: 'Namespaces', hash: '#/namespaces', empty: 'No namespaces to show' },
@@ -12,11 +11,18 @@ const sections = [
   { label: 'Mesh', hash: '#/mesh', empty: 'No services to map yet' },
   { label: 'Cost', hash: '#/cost', empty: 'No cost data yet' },
 ];
+const order = ['Cluster groups', ...sections.map((s) => s.label), 'Settings'];
 
 test('every section opens from the sidebar and shows its empty state', async ({ app, page }) => {
   await app.open();
   await expect(app.sidebar.getByRole('link')).toHaveCount(10);
-  await expect(app.sidebar.locator('.nav-label')).toHaveText([...sections.map((s) => s.label), 'Settings']);
+  await expect(app.sidebar.locator('.nav-label')).toHaveText(order);
+
+  // A fresh installation has one cluster group, "default", so that page lists it instead.
+  await app.goTo('Cluster groups');
+  await expect(page).toHaveURL(/#\/cluster-groups$/);
+  await expect(page.getByRole('table', { name: 'Cluster groups' })).toContainText('default');
+
   for (const section of sections) {
     await app.goTo(section.label);
     await expect(page).toHaveURL(new RegExp(`${section.hash}$`));
