@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { classifyAuth, type AuthSummary } from './auth';
 import { Checker, type FileAccess, type Material } from './checker';
+import { KubeconfigError } from './errors';
 import { credentialCommandOf, type CredentialCommand } from './exec-command';
 import type { ClusterEntry, MergedKubeconfig, Problem, SourcePos, UserEntry } from './model';
 import { checkUser } from './user-checks';
@@ -65,8 +66,10 @@ export function resolveContext(
   options: ResolveOptions = {},
 ): ResolvedContext {
   const ctx = merged.contexts.get(name);
-  if (!ctx)
-    throw new Error(`context "${name}" is not defined in ${merged.sources.join(', ') || 'the kubeconfig'}`);
+  if (!ctx) {
+    const where = merged.sources.join(', ') || 'the kubeconfig';
+    throw new KubeconfigError('UNKNOWN_CONTEXT', `context "${name}" is not defined in ${where}`);
+  }
   const check = new Checker(options.files ?? nodeFileAccess, options.now ?? new Date());
   check.problems.push(...ctx.problems);
   const cluster = ctx.cluster ? merged.clusters.get(ctx.cluster) : undefined;
