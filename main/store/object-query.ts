@@ -22,13 +22,25 @@ export class QueryError extends Error {
   }
 }
 
-/** The sort expressions; NULLs are folded so keyset comparisons stay total. */
+/** The sort columns (plain columns, so their indexes serve ORDER BY … LIMIT). */
 export const SORT_SQL: Record<SortKey, string> = {
   name: 'o.name',
   namespace: 'o.namespace',
   cluster: 'o.cluster',
   kind: 'o.kind',
   created: 'o.created',
+  status: 'o.status',
+  node: 'o.node_name',
+  ready: 'o.ready',
+  restarts: 'o.restarts',
+};
+
+/**
+ * The same columns with NULL folded to a value below every real one ('' or -1), for keyset
+ * comparisons: SQLite sorts NULL first, so the order is the same and the comparison is total.
+ */
+export const KEYSET_SQL: Record<SortKey, string> = {
+  ...SORT_SQL,
   status: "COALESCE(o.status, '')",
   node: "COALESCE(o.node_name, '')",
   ready: 'COALESCE(o.ready, -1)',
@@ -154,11 +166,14 @@ export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
   let keyset: Fragment | undefined;
   if (q.after) {
     const c = decodeCursor(q.after);
-    keyset = { sql: `(${sortExpr}, o.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`, params: [c.value, c.id] };
+    keyset = {
+      sql: `(${KEYSET_SQL[sort]}, o.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`,
+      params: [c.value, c.id],
+    };
   }
   const whereSql = keyset ? `${where.sql} AND ${keyset.sql}` : where.sql;
   const select: Fragment = {
-    sql: `SELECT ${columns}, ${sortExpr} AS sort_value FROM objects o WHERE ${whereSql} ORDER BY ${sortExpr} ${dir}, o.id ${dir} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${columns}, ${KEYSET_SQL[sort]} AS sort_value FROM objects o WHERE ${whereSql} ORDER BY ${sortExpr} ${dir}, o.id ${dir} LIMIT ? OFFSET ?`,
     params: [...where.params, ...(keyset?.params ?? []), limit, offset],
   };
   const count: Fragment = {
@@ -167,6 +182,9 @@ export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
   };
   return { select, count, sortExpr, limit, offset };
 }
+
+/** Search totals stop counting here (the UI shows "1000+"). */
+export const SEARCH_COUNT_CAP = 1000;
 
 /** Words of a search, lower-cased, at most 8. */
 export function searchTerms(text: string): string[] {
@@ -216,7 +234,10 @@ export function searchSql(
       `ORDER BY (o.name = ?) DESC, (substr(o.name, 1, ?) = ?) DESC, length(o.name), o.name, o.id LIMIT ?`,
     params: [...params, first, first.length, first, limit],
   };
-  const count: Fragment = { sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params };
+  const count: Fragment = {
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`,
+    params,
+  };
   return { select, count };
 }
 

@@ -39,7 +39,9 @@ export const OBJECT_SCHEMA_SQL = `
   CREATE INDEX objects_kind_name ON objects(source, kind, name);
   CREATE INDEX objects_kind_ns ON objects(source, kind, namespace, name);
   CREATE INDEX objects_kind_created ON objects(source, kind, created);
-  CREATE INDEX objects_node ON objects(source, cluster, node_name) WHERE node_name IS NOT NULL;
+  CREATE INDEX objects_node ON objects(source, node_name, cluster) WHERE node_name IS NOT NULL;
+  CREATE INDEX objects_kind_status ON objects(source, kind, status);
+  CREATE INDEX objects_kind_restarts ON objects(source, kind, restarts);
   CREATE INDEX objects_owner ON objects(source, cluster, owner_kind, owner_name) WHERE owner_name IS NOT NULL;
   CREATE INDEX objects_name ON objects(name);
   CREATE INDEX objects_uid ON objects(uid);

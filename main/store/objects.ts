@@ -57,6 +57,8 @@ export interface ObjectStore extends ObjectReader {
   page(query: ObjectPageQuery): ObjectPage;
   search(query: SearchQuery): SearchResult;
   countBy(query: ObjectQuery, by: CountDimension): Record<string, number>;
+  /** Refreshes the query planner's statistics (cheap; run after a large sync). */
+  optimize(): void;
 }
 
 const SUMMARY_COLUMNS =
@@ -311,6 +313,10 @@ export function createObjectStore(db: Db): ObjectStore {
       const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
       const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
       return { items: rows.map(toSummary), total, elapsedMs: performance.now() - started };
+    },
+    optimize() {
+      db.pragma('analysis_limit = 1000');
+      db.pragma('optimize = 0x10002');
     },
     countBy(query, by) {
       const where = whereFor(query);

@@ -79,7 +79,7 @@ export interface SearchQuery {
 
 export interface SearchResult {
   items: ObjectSummary[];
-  /** Matches in all (the list is cut at `limit`). */
+  /** Matches in all, counted up to 1000 (the list is cut at `limit`; 1000 means "1000 or more"). */
   total: number;
   elapsedMs: number;
 }

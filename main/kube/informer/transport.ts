@@ -19,6 +19,8 @@ export interface ListPage {
   items: KubeObject[];
   resourceVersion: string;
   continue?: string;
+  /** The server's estimate of items after this page (metadata.remainingItemCount). */
+  remaining?: number;
 }
 
 export interface WatchEvent {
@@ -159,7 +161,10 @@ export function createTransport(kc: KubeConfig): Transport {
       );
       const body = await readAll(res);
       if (res.statusCode !== 200) throw statusError(res.statusCode ?? 0, body, res.headers, what);
-      let parsed: { items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string } };
+      let parsed: {
+        items?: KubeObject[];
+        metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
+      };
       try {
         parsed = JSON.parse(body) as typeof parsed;
       } catch (error) {
@@ -173,6 +178,10 @@ export function createTransport(kc: KubeConfig): Transport {
         items: Array.isArray(parsed.items) ? parsed.items : [],
         resourceVersion: parsed.metadata?.resourceVersion ?? '',
         continue: parsed.metadata?.continue || undefined,
+        remaining:
+          typeof parsed.metadata?.remainingItemCount === 'number'
+            ? parsed.metadata.remainingItemCount
+            : undefined,
       };
     },
 

@@ -98,6 +98,20 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
   let gen = Date.now() * 1000;
   const nextGen = () => ++gen;
 
+  // planner statistics go stale as a fleet fills the table: refresh them once syncs settle
+  let optimizeTimer: NodeJS.Timeout | undefined;
+  const scheduleOptimize = () => {
+    clearTimeout(optimizeTimer);
+    optimizeTimer = setTimeout(() => {
+      try {
+        store.optimize();
+      } catch (e) {
+        log.warn('PRAGMA optimize failed', e);
+      }
+    }, 2000);
+    optimizeTimer.unref();
+  };
+
   const summarize = (cluster: string): ClusterCacheStatus => {
     const entry = clusters.get(cluster);
     if (!entry) return { cluster, state: 'stopped', kinds: [] };
@@ -129,6 +143,7 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
       log: clusterLog,
       onStatus: (s) => {
         if (s.state === 'error') clusterLog.warn(`${s.kind}: ${s.message ?? 'error'}`);
+        if (s.state === 'synced' && s.lists === 1) scheduleOptimize();
         for (const w of [...waiters]) w();
         if (clusters.get(cluster) === entry) o.onStatus?.(summarize(cluster));
       },
@@ -230,6 +245,7 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
       const entries = [...clusters.values()];
       clusters.clear();
       await Promise.all(entries.map(stopEntry));
+      clearTimeout(optimizeTimer);
       writer.close();
       notifier.close();
     },
