@@ -13,8 +13,14 @@ const restrict = (paths, patterns = []) => ({
   'no-restricted-imports': [
     'error',
     {
-      paths: paths.map((name) => ({ name, message: 'Forbidden by the import rules in docs/architecture.md' })),
-      patterns: patterns.map((p) => ({ ...p, message: 'Forbidden by the import rules in docs/architecture.md' })),
+      paths: paths.map((name) => ({
+        name,
+        message: 'Forbidden by the import rules in docs/architecture.md',
+      })),
+      patterns: patterns.map((p) => ({
+        ...p,
+        message: 'Forbidden by the import rules in docs/architecture.md',
+      })),
     },
   ],
 });
@@ -52,7 +58,10 @@ export default tseslint.config(
   {
     files: ['preload/**/*.ts'],
     ignores: ['preload/**/*.test.ts'],
-    rules: restrict([], [{ regex: '^(?!electron$)(?!\\./)(?!(\\.\\./)+shared/).*', caseSensitive: true }]),
+    rules: restrict(
+      [],
+      [{ regex: '^(?!electron$)(?!\\./(?!\\.))(?!(\\.\\./)+shared/).*', caseSensitive: true }],
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

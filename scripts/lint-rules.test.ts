@@ -31,6 +31,7 @@ describe('import rules', () => {
     ['shared/probe.ts', "import { openDatabase } from '../main/store/db';"],
     ['preload/probe.ts', "import fs from 'node:fs';"],
     ['preload/probe.ts', "import { createAppCore } from '../main/app/compose';"],
+    ['preload/probe.ts', "import { createAppCore } from './../main/app/compose';"],
     ['sim/probe.ts', "import { calls } from '../shared/contract';"],
     ['sim/probe.ts', "import { openDatabase } from '../main/store/db';"],
   ])('%s: %s is refused', async (file, code) => {
@@ -44,6 +45,7 @@ describe('import rules', () => {
     ['main/ipc/probe.ts', "import { ipcMain } from 'electron';"],
     ['preload/probe.ts', "import { contextBridge } from 'electron';"],
     ['preload/probe.ts', "import { callNames } from '../shared/contract';"],
+    ['preload/probe.ts', "import { createPreloadApi } from './api';"],
     ['sim/probe.ts', "import https from 'node:https';"],
     ['shared/probe.ts', "import { z } from 'zod';"],
   ])('%s: %s is allowed', async (file, code) => {

@@ -22,12 +22,14 @@ export interface ComposeOptions {
   dataDir: string;
   shell: Shell;
   log: Logger;
+  /** better-sqlite3 built for Electron, when the desktop shell runs from source (see electron-native.ts). */
+  sqliteBinding?: string;
 }
 
 /** Builds the services and the contract handlers over one data folder. Shared by every shell. */
-export function createAppCore({ dataDir, shell, log }: ComposeOptions): AppCore {
+export function createAppCore({ dataDir, shell, log, sqliteBinding }: ComposeOptions): AppCore {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, 'flotilla.db'));
+  const db = openDatabase(path.join(dataDir, 'flotilla.db'), { nativeBinding: sqliteBinding });
   const events = createEventBus();
   const settings = createSettingsStore(db);
 

@@ -23,6 +23,7 @@ import { bindElectronTransport } from '../ipc/electron-transport';
 import { createLogger } from '../services/log';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
+import { findElectronSqliteBinding } from './electron-native';
 import { parseAppArgs } from './args';
 import { createAppCore } from './compose';
 import { runEntry } from './fatal';
@@ -47,7 +48,24 @@ function builtPaths() {
   for (const file of [preloadPath, path.join(rendererDir, 'index.html')]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing; run npm run build`);
   }
-  return { preloadPath, rendererDir };
+  return { preloadPath, rendererDir, root: path.resolve(here, '../..') };
+}
+
+/**
+ * From source, node_modules' better-sqlite3 is built for the system Node; Electron needs the
+ * build made for its ABI by scripts/electron-native.mjs. Packaged apps were rebuilt by
+ * electron-builder and use node_modules' own.
+ */
+function sqliteBindingFor(root: string): string | undefined {
+  if (app.isPackaged) return undefined;
+  const target = { electron: process.versions.electron, platform: process.platform, arch: process.arch };
+  const binding = findElectronSqliteBinding(root, target);
+  if (!binding) {
+    throw new Error(
+      `better-sqlite3 has no build for Electron ${target.electron}; run node scripts/electron-native.mjs (it needs the network once)`,
+    );
+  }
+  return binding;
 }
 
 /** User arguments: after `electron .` from source, after the executable when packaged (minus macOS's -psn_). */
@@ -72,10 +90,11 @@ async function startDesktop(): Promise<void> {
   const log = createLogger({ dir: dataDir, verbose: args.verbose });
   const devTools = args.verbose || !app.isPackaged;
   if (args.web) log.warn('--web is handled by npm start; the desktop shell ignores it');
-  const { preloadPath, rendererDir } = builtPaths();
+  const { preloadPath, rendererDir, root } = builtPaths();
+  const sqliteBinding = sqliteBindingFor(root);
 
   await app.whenReady();
-  const core = createAppCore({ dataDir, shell: 'electron', log });
+  const core = createAppCore({ dataDir, shell: 'electron', log, sqliteBinding });
   log.info(`desktop shell ${APP_VERSION}, data in ${dataDir}`);
 
   const openExternal = (url: string) => shell.openExternal(url);

@@ -38,6 +38,11 @@ export interface OpenOptions {
   /** Migrations to apply; the app's own by default (tests pass their own). */
   migrations?: Migration[];
   now?: () => Date;
+  /**
+   * better-sqlite3's compiled module to load instead of node_modules' own: the desktop shell run
+   * from source passes the build made for Electron's ABI (scripts/electron-native.mjs).
+   */
+  nativeBinding?: string;
 }
 
 /**
@@ -53,7 +58,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: false });
+    db = new Database(file, {
+      fileMustExist: false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     throw new StoreError(
       'UNWRITABLE',
