@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startControllers } from './controllers';
+import { startChurn, startControllers } from './controllers';
 import { demoFleet, genericFleet, type ClusterSpec } from './fleet';
 import { kubeconfigYaml, viewerKubeconfigYaml } from './kubeconfig';
 import { createClusterPki } from './pki';
@@ -121,6 +121,10 @@ export async function startSim(options: SimOptions): Promise<SimHandle> {
       stops.push(startNamespaceHooks(store, pki.ca.cert));
       seedObjects(store, spec.seed);
       if (runControllers) stops.push(startControllers({ store, spec, log: options.log }).stop);
+      if (options.churn && options.churn > 0) {
+        const churn = startChurn(store, options.churn, { seed: (options.seed ?? 0) + i });
+        stops.push(() => churn.stop());
+      }
       const server = `https://127.0.0.1:${listener.port}`;
       clusters.push({ name: spec.name, server, port: listener.port, adminToken, viewerToken, store });
       kc.push({ name: spec.name, server, caPem: pki.ca.cert, adminToken, viewerToken });

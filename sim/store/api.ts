@@ -60,7 +60,7 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface StoreEvent {
   type: WatchEventType;
   gvr: Gvr;
-  object: KObject; // the object after the change (for DELETED: as it was, with the delete's resourceVersion)
+  object: KObject; // the object after the change (for DELETED: as it was, with the delete's resourceVersion); shared, never change it
   resourceVersion: number;
 }
 
@@ -99,11 +99,14 @@ export interface ClusterStore {
   get(gvr: Gvr, namespace: string | undefined, name: string): KObject | undefined;
   /** Deep copies, sorted by namespace then name. */
   list(gvr: Gvr, options?: ListOptions): KObject[];
-  /** Assigns uid, resourceVersion, creationTimestamp, generation=1, name from generateName. Throws StoreAlreadyExistsError. */
+  /**
+   * Assigns uid, resourceVersion, creationTimestamp, generation=1, name from generateName. Throws StoreAlreadyExistsError.
+   * The returned object (like mutate's, and every StoreEvent.object) is shared with the store: read it, never change it.
+   */
   create(gvr: Gvr, object: KObject): KObject;
   /** Replaces; if object.metadata.resourceVersion is set and stale, throws StoreConflictError. Bumps generation when spec changes. */
   update(gvr: Gvr, object: KObject): KObject;
-  /** Controllers' read-modify-write: fn edits a copy; returns the stored result, or undefined when absent. No-op when fn changes nothing. */
+  /** Controllers' read-modify-write: fn edits a copy; returns the stored result (shared: do not change it), or undefined when absent. No-op when fn changes nothing. */
   mutate(
     gvr: Gvr,
     namespace: string | undefined,

@@ -45,16 +45,40 @@ export function randomSuffix(n = 5): string {
   return s;
 }
 
-/** JSON of everything except metadata and status: what `generation` tracks. */
-function specOf(obj: KObject): string {
-  const { metadata: _m, status: _s, ...rest } = obj;
-  return JSON.stringify(rest);
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
+  return true;
 }
 
-function withoutRv(obj: KObject): string {
-  const { resourceVersion: _rv, ...meta } = obj.metadata;
-  return JSON.stringify({ ...obj, metadata: meta });
+/** Equal apart from the keys in `skip`. */
+function equalExcept(a: Record<string, unknown>, b: Record<string, unknown>, skip: Set<string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (!skip.has(k) && !deepEqual(a[k], b[k])) return false;
+  return true;
 }
+
+const NOT_SPEC = new Set(['metadata', 'status']);
+const META_ONLY = new Set(['metadata']);
+const RV = new Set(['resourceVersion']);
+
+/** Everything except metadata and status is what `generation` tracks. */
+const specChanged = (a: KObject, b: KObject): boolean => !equalExcept(a, b, NOT_SPEC);
+
+const onlyRvDiffers = (a: KObject, b: KObject): boolean =>
+  equalExcept(a, b, META_ONLY) && equalExcept(a.metadata, b.metadata, RV);
 
 export class MemoryStore implements ClusterStore {
   private readonly tables = new Map<Gvr, TypeTable>();
@@ -197,35 +221,40 @@ export class MemoryStore implements ClusterStore {
     t.sorted = null;
     this.indexOwners(gvr, key, undefined, obj);
     this.emit('ADDED', gvr, obj);
-    return clone(obj);
+    // The stored object itself (see ClusterStore.create): read it, never change it.
+    return obj;
   }
 
   update(gvr: Gvr, object: KObject): KObject {
+    return clone(this.write(gvr, clone(object)));
+  }
+
+  /** Stores `obj` (which the store now owns) over the live object; returns the stored object. */
+  private write(gvr: Gvr, obj: KObject): KObject {
     const t = this.table(gvr);
-    const ns = this.nsFor(gvr, object.metadata.namespace);
-    const name = object.metadata.name ?? '';
+    const ns = this.nsFor(gvr, obj.metadata.namespace);
+    const name = obj.metadata.name ?? '';
     const key = objectKey(ns, name);
     const old = t.objects.get(key);
     if (!old) throw new StoreNotFoundError(`${this.registry.get(gvr)?.resource ?? gvr} "${name}" not found`);
-    const sent = object.metadata.resourceVersion;
+    const sent = obj.metadata.resourceVersion;
     if (sent && sent !== old.metadata.resourceVersion) {
       throw new StoreConflictError(
         `Operation cannot be fulfilled on ${this.registry.get(gvr)?.resource ?? gvr} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
       );
     }
-    const obj = clone(object);
     obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
     obj.metadata.namespace = ns;
     if (ns === undefined) delete obj.metadata.namespace;
-    obj.metadata.generation = (old.metadata.generation ?? 1) + (specOf(obj) !== specOf(old) ? 1 : 0);
+    obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(obj, old) ? 1 : 0);
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (withoutRv(obj) === withoutRv(old)) return clone(old);
+    if (onlyRvDiffers(obj, old)) return old;
     obj.metadata.resourceVersion = String(++this.rv);
     t.objects.set(key, obj);
     this.indexOwners(gvr, key, old, obj);
     this.emit('MODIFIED', gvr, obj);
-    return clone(obj);
+    return obj;
   }
 
   mutate(
@@ -239,7 +268,8 @@ export class MemoryStore implements ClusterStore {
     const copy = clone(old);
     fn(copy);
     copy.metadata.resourceVersion = old.metadata.resourceVersion;
-    return this.update(gvr, copy);
+    // The stored object itself (see ClusterStore.mutate): read it, never change it.
+    return this.write(gvr, copy);
   }
 
   delete(gvr: Gvr, namespace: string | undefined, name: string): KObject {
@@ -255,8 +285,7 @@ export class MemoryStore implements ClusterStore {
     t.objects.delete(key);
     t.sorted = null;
     this.indexOwners(gvr, key, old, undefined);
-    const gone = clone(old);
-    gone.metadata.resourceVersion = String(++this.rv);
+    const gone: KObject = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } };
     this.emit('DELETED', gvr, gone);
     return clone(gone);
   }
@@ -314,7 +343,8 @@ export class MemoryStore implements ClusterStore {
   }
 
   private emit(type: WatchEventType, gvr: Gvr, stored: KObject): void {
-    const event: StoreEvent = { type, gvr, object: clone(stored), resourceVersion: this.rv };
+    // Stored objects are never changed in place, so the event shares it: listeners must not mutate it.
+    const event: StoreEvent = { type, gvr, object: stored, resourceVersion: this.rv };
     this.history.push(event);
     if (this.history.length - this.historyStart > this.historyLimit) {
       this.lowWater = this.history[this.historyStart].resourceVersion;
