@@ -10,7 +10,18 @@ const scope = {
   namespaces: z.array(z.string()).optional(),
 };
 
+const customCheck = z.object({
+  successMessage: z.string().optional(),
+  failureMessage: z.string(),
+  category: z.string().optional(),
+  severity: severity.optional(),
+  target: z.string(),
+  containers: z.object({ exclude: z.array(z.string()).optional() }).optional(),
+  schema: z.record(z.string(), z.unknown()),
+});
+
 export const inspectionConfigSchema = z.strictObject({
+  customChecks: z.record(z.string(), customCheck).optional(),
   sets: z.array(z.enum(['polaris', 'pss-baseline', 'pss-restricted', 'health'])).optional(),
   checks: z.record(z.string(), override).optional(),
   exemptions: z

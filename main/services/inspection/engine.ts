@@ -1,6 +1,7 @@
 /** Runs checks over objects from an ObjectReader: exemptions, severities, progress and cancellation. */
 import type { ObjectQuery, ObjectReader } from '../../../shared/objects/types';
 import { ConfigResolver } from './config';
+import { compileCustomCheck } from './custom/custom-check';
 import { polarisScore, gradeOf } from './score';
 import type {
   Check,
@@ -30,7 +31,10 @@ export async function runInspection(opts: RunOptions): Promise<InspectionResult>
   const started = opts.now ?? new Date();
   const scope: ObjectQuery = { ...opts.scope };
   const resolver = new ConfigResolver(opts.config);
-  const active = opts.checks.filter((c) => resolver.isActive(c));
+  const custom = Object.entries(opts.config?.customChecks ?? {}).map(([id, spec]) =>
+    compileCustomCheck(id, spec),
+  );
+  const active = [...opts.checks, ...custom].filter((c) => resolver.isActive(c));
   const byKind = new Map<string, Check[]>();
   for (const c of active) for (const k of c.targetKinds) byKind.set(k, [...(byKind.get(k) ?? []), c]);
   const kinds = [...byKind.keys()];

@@ -81,7 +81,22 @@ export interface CheckOverride {
   severity?: Severity;
 }
 
+/** A Polaris-style custom check (Polaris' check.yaml format). */
+export interface CustomCheckSpec {
+  successMessage?: string;
+  failureMessage: string;
+  category?: string;
+  severity?: Severity;
+  /** 'Container', 'PodSpec', 'PodTemplate', 'Controller' or a kind name (optionally 'group/Kind'). */
+  target: string;
+  containers?: { exclude?: string[] };
+  /** JSON schema; strings may use `{{ .metadata.name }}` templates. */
+  schema: unknown;
+}
+
 export interface InspectionConfig {
+  /** Extra checks by id (Polaris custom-check format); they join the 'polaris' set. */
+  customChecks?: Record<string, CustomCheckSpec>;
   /** Check sets to run; all by default. */
   sets?: CheckSetId[];
   checks?: Record<string, CheckOverride>;

@@ -97,3 +97,13 @@ export async function findingsOf(
   });
   return r.findings;
 }
+
+/** Runs only the configured custom checks over test objects. */
+export async function findingsOfConfig(objects: KubeObject[], config: InspectionConfig): Promise<Finding[]> {
+  const r = await runInspection({
+    reader: new MemoryObjectReader(objects.map((o) => row(o))),
+    checks: [],
+    config,
+  });
+  return r.findings;
+}
