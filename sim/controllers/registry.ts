@@ -4,11 +4,13 @@ import { createDaemonSetController } from './daemonset';
 import { deploymentController } from './deployment';
 import { createEndpointsController } from './endpoints';
 import { gcController } from './gc';
+import { createHpaController } from './hpa';
 import { jobController } from './job';
 import { createKubelet } from './kubelet';
 import { createMetricsController } from './metrics';
 import { namespaceController } from './namespaces';
 import { nodeController } from './nodes';
+import { pdbController } from './pdb';
 import { replicaSetController } from './replicaset';
 import type { Controller } from './runtime';
 import { createScheduler } from './scheduler';
@@ -31,6 +33,8 @@ export function allControllers(): Controller[] {
     createKubelet(),
     createEndpointsController(),
     gcController,
+    pdbController,
+    createHpaController(),
     createMetricsController(),
   ];
 }

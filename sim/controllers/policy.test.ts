@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { container, deployment } from '../fleet/builders';
+import { genericCluster } from '../fleet/generic';
+import type { KObject } from '../store/api';
+import { desiredReplicas } from './hpa';
+import { harness } from './testing';
+
+const spec = () => ({ ...genericCluster(0, { nodes: 3, podsPerCluster: 0 }), name: 'unit' });
+const st = (o: KObject | undefined) => (o?.status ?? {}) as Record<string, unknown>;
+const web = (replicas: number, cpu = '100m') =>
+  deployment({
+    name: 'web',
+    namespace: 'default',
+    labels: { app: 'web' },
+    replicas,
+    containers: [
+      container({ name: 'web', image: 'nginx:1.27.2', port: 80, cpu, memory: '64Mi', cpuLimit: '2' }),
+    ],
+  });
+
+describe('pod disruption budgets', () => {
+  it.each([
+    [{ minAvailable: 2 }, 4, 2],
+    [{ minAvailable: '50%' }, 4, 2],
+    [{ maxUnavailable: 1 }, 4, 1],
+    [{ minAvailable: 5 }, 4, 0],
+  ])('%j over %d ready pods allows %d disruptions', (budget, replicas, allowed) => {
+    const h = harness(spec());
+    h.create('apps/v1/deployments', web(replicas));
+    h.create('policy/v1/poddisruptionbudgets', {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { selector: { matchLabels: { app: 'web' } }, ...budget },
+    });
+    h.advance(3000);
+    const s = st(h.store.get('policy/v1/poddisruptionbudgets', 'default', 'web'));
+    expect(s).toMatchObject({
+      expectedPods: replicas,
+      currentHealthy: replicas,
+      disruptionsAllowed: allowed,
+    });
+  });
+});
+
+describe('horizontal pod autoscaler', () => {
+  it.each([
+    [3, 1.0, 1, 10, 3],
+    [3, 1.05, 1, 10, 3],
+    [3, 2.0, 1, 10, 6],
+    [3, 4.0, 1, 8, 8],
+    [4, 0.3, 2, 10, 2],
+  ])('from %d replicas at ratio %d within [%d,%d] → %d', (current, ratio, min, max, want) =>
+    expect(desiredReplicas(current, ratio, min, max)).toBe(want),
+  );
+
+  it('scales a deployment from its pods’ CPU use and reports status', () => {
+    const h = harness(spec());
+    // tiny requests make utilization high, so the HPA scales up to its maximum
+    h.create('apps/v1/deployments', web(2, '1m'));
+    h.create('autoscaling/v2/horizontalpodautoscalers', {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+        minReplicas: 2,
+        maxReplicas: 5,
+        metrics: [
+          {
+            type: 'Resource',
+            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } },
+          },
+        ],
+      },
+    });
+    h.advance(90_000, 1000);
+    expect(
+      (h.store.get('apps/v1/deployments', 'default', 'web')?.spec as { replicas: number }).replicas,
+    ).toBe(5);
+    const s = st(h.store.get('autoscaling/v2/horizontalpodautoscalers', 'default', 'web'));
+    expect(s).toMatchObject({ desiredReplicas: 5 });
+    expect(
+      (s.currentMetrics as Array<{ resource: { current: { averageUtilization: number } } }>)[0]?.resource
+        .current.averageUtilization,
+    ).toBeGreaterThan(50);
+    expect(
+      h.store.list('v1/events', { namespace: 'default' }).some((e) => e.reason === 'SuccessfulRescale'),
+    ).toBe(true);
+  });
+});
