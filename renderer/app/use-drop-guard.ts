@@ -21,7 +21,7 @@ export function useDropGuard(): void {
       event.preventDefault();
       if (handled) return;
       const names = [...(event.dataTransfer?.files ?? [])].map((file) => file.name);
-      useNoticeStore.getState().show(unhandledDropText(names));
+      useNoticeStore.getState().show(unhandledDropText(names), 'warn');
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

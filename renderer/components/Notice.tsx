@@ -14,7 +14,7 @@ export function Notice() {
   return (
     <div className="notice-region" role="alert">
       {notice ? (
-        <div className="notice">
+        <div className="notice" data-tone={notice.tone}>
           <span>{notice.text}</span>
           <button
             type="button"
