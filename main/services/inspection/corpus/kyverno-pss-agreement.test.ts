@@ -9,7 +9,14 @@
  *    ports 5000–6000. The Pod Security Standards' hostPorts control allows none (undefined or 0), so pods with
  *    host port 5555 pass Kyverno's variant and fail the standard. We follow the standard. The other 42 rows of
  *    that policy agree.
+ *
+ * The second test uses the policies' Chainsaw end-to-end resources (.chainsaw-test/pod*-good.yaml must pass,
+ * pod*-bad.yaml must fail the policy's control), judged as Kubernetes 1.34: those tests predate 1.35, where
+ * the baseline procMount control started to allow Unmasked for pods with hostUsers: false (disallow-proc-mount's
+ * bad pods use exactly that). Remaining disagreements: the same host-port-range variant (25 good resources with
+ * host ports inside 5000–6000).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +93,73 @@ describe('Kyverno pod-security agreement', () => {
     for (const d of disagreements)
       expect(d, d).toMatch(/^pod-security\/baseline\/disallow-host-ports-range host-port-range/);
     expect(agree).toBeGreaterThanOrEqual(minimumAgreement);
+  });
+});
+
+/** Policy folder → the control its Chainsaw resources exercise. */
+const policyMap: Record<string, string> = {
+  'disallow-capabilities': 'pss.capabilities_baseline',
+  'disallow-host-namespaces': 'pss.hostNamespaces',
+  'disallow-host-path': 'pss.hostPathVolumes',
+  'disallow-host-ports': 'pss.hostPorts',
+  'disallow-host-ports-range': 'pss.hostPorts',
+  'disallow-host-process': 'pss.windowsHostProcess',
+  'disallow-privileged-containers': 'pss.privileged',
+  'disallow-proc-mount': 'pss.procMount',
+  'disallow-selinux': 'pss.seLinuxOptions',
+  'restrict-apparmor-profiles': 'pss.appArmorProfile',
+  'restrict-seccomp': 'pss.seccompProfile_baseline',
+  'restrict-sysctls': 'pss.sysctls',
+  'disallow-capabilities-strict': 'pss.capabilities_restricted',
+  'disallow-privilege-escalation': 'pss.allowPrivilegeEscalation',
+  'require-run-as-non-root-user': 'pss.runAsUser',
+  'require-run-as-nonroot': 'pss.runAsNonRoot',
+  'restrict-seccomp-strict': 'pss.seccompProfile_restricted',
+  'restrict-volume-types': 'pss.restrictedVolumes',
+};
+
+describe('Kyverno pod-security Chainsaw resources', () => {
+  const minimum = 1012;
+  it(`agree on at least ${minimum} resources`, async () => {
+    const files = execFileSync('find', [
+      path.join(root, 'pod-security'),
+      '-path',
+      '*.chainsaw-test*',
+      '-name',
+      'pod*-*.yaml',
+    ])
+      .toString()
+      .trim()
+      .split('\n')
+      .sort();
+    let agree = 0;
+    let total = 0;
+    const disagreements: string[] = [];
+    for (const file of files) {
+      const policy = file.split('/').slice(-3)[0]!;
+      const checkId = policyMap[policy];
+      expect(checkId, policy).toBeDefined();
+      const imported = await importManifests([file]);
+      expect(imported.issues.filter((i) => i.level === 'error')).toEqual([]);
+      const run = await runInspection({
+        reader: new MemoryObjectReader(imported.objects),
+        checks: pssChecks,
+        config: { kubernetesVersion: '1.34' },
+      });
+      const bad = file.endsWith('-bad.yaml');
+      for (const o of imported.objects) {
+        total++;
+        const hit = run.findings.some(
+          (f) => f.checkId === checkId && f.object.kind === o.kind && f.object.name === o.name,
+        );
+        if (hit === bad) agree++;
+        else disagreements.push(`${policy} ${o.kind}/${o.name}`);
+      }
+    }
+    process.stdout.write(
+      `Kyverno Chainsaw agreement: ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%)\n`,
+    );
+    for (const d of disagreements) expect(d).toMatch(/^disallow-host-ports-range /);
+    expect(agree).toBeGreaterThanOrEqual(minimum);
   });
 });
