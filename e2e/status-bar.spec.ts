@@ -25,3 +25,16 @@ test('when the server goes away the status bar says so', async ({ app, server })
   await expect(app.statusItem('bridge')).toHaveText('Disconnected — reconnecting…');
   await expect(app.statusItem('bridge')).toHaveAttribute('data-tone', 'error');
 });
+
+test('the status bar follows app.status events: the demo fleet turns it live without a reload', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.open('#/clusters');
+  await expect(app.statusItem('source')).toContainText('No clusters');
+  await page.getByRole('button', { name: 'Start demo fleet' }).first().click();
+  await expect(app.statusItem('source')).toHaveText(/^Live: \d+ clusters?$/, { timeout: 90_000 });
+  await expect(app.statusItem('health')).toHaveText(/^(\d+)\/\1 clusters ready$/, { timeout: 60_000 });
+  await expect(app.statusItem('health')).toHaveAttribute('data-tone', 'ok');
+});
