@@ -78,14 +78,39 @@ function selectorSql(reqs: Requirement[]): Fragment[] {
   });
 }
 
+const sameRequirement = (a: Requirement, b: Requirement | undefined) =>
+  b !== undefined && a.key === b.key && a.op === b.op && a.values.join('\0') === b.values.join('\0');
+
 function inList(column: string, values: readonly string[] | undefined): Fragment | undefined {
   if (values === undefined) return undefined;
   if (values.length === 0) return { sql: '0', params: [] };
   return { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] };
 }
 
-/** The WHERE clause (without the keyword) for a query; '1' when nothing filters. */
-export function whereFor(q: ObjectPageQuery): Fragment {
+/** The parsed requirements of a query's label selector (QueryError naming the column when bad). */
+export function requirementsOf(q: ObjectQuery): Requirement[] {
+  if (!q.labelSelector || !q.labelSelector.trim()) return [];
+  try {
+    return parseSelector(q.labelSelector);
+  } catch (error) {
+    throw new QueryError(`labelSelector: ${(error as Error).message}`);
+  }
+}
+
+/** A label requirement that can drive a query from the label index (it names present labels). */
+export const canDrive = (r: Requirement) => r.op === 'eq' || r.op === 'in' || r.op === 'exists';
+
+/** SQL matching the label rows of one driving requirement, on the alias `l`. */
+export function driverSql(r: Requirement): Fragment {
+  if (r.op === 'exists') return { sql: 'l.key = ?', params: [r.key] };
+  return { sql: `l.key = ? AND l.value IN (${placeholders(r.values.length)})`, params: [r.key, ...r.values] };
+}
+
+/**
+ * The WHERE clause (without the keyword) for a query; '1' when nothing filters. `driver`, when
+ * given, is left out: the FROM clause joins its label rows instead.
+ */
+export function whereFor(q: ObjectPageQuery, driver?: Requirement): Fragment {
   const parts: Fragment[] = [];
   if (q.source !== undefined) parts.push({ sql: 'o.source = ?', params: [q.source] });
   for (const f of [
@@ -100,15 +125,7 @@ export function whereFor(q: ObjectPageQuery): Fragment {
   if (q.owner) {
     parts.push({ sql: 'o.owner_kind = ? AND o.owner_name = ?', params: [q.owner.kind, q.owner.name] });
   }
-  if (q.labelSelector && q.labelSelector.trim()) {
-    let reqs: Requirement[];
-    try {
-      reqs = parseSelector(q.labelSelector);
-    } catch (error) {
-      throw new QueryError(`labelSelector: ${(error as Error).message}`);
-    }
-    parts.push(...selectorSql(reqs));
-  }
+  parts.push(...selectorSql(requirementsOf(q).filter((r) => r !== driver && !sameRequirement(r, driver))));
   const text = q.text?.trim();
   if (text) parts.push({ sql: "o.name LIKE ? ESCAPE '\\'", params: [likeContains(text)] });
   if (parts.length === 0) return { sql: '1', params: [] };
@@ -153,8 +170,12 @@ export interface PageSql {
   offset: number;
 }
 
-/** The SELECT for one page (rows come back with `sort_value`) and the COUNT over the same filter. */
-export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
+/**
+ * The SELECT for one page (rows come back with `sort_value`) and the COUNT over the same filter.
+ * With a `driver` (a selective label requirement), the rows come from the label index first
+ * (CROSS JOIN keeps SQLite from reordering the loop) and the other filters check each of them.
+ */
+export function pageSql(q: ObjectPageQuery, columns: string, driver?: Requirement): PageSql {
   const sort = q.sort ?? 'name';
   const sortExpr = SORT_SQL[sort];
   if (!sortExpr)
@@ -162,7 +183,12 @@ export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const limit = Math.min(Math.max(1, Math.floor(q.limit ?? DEFAULT_PAGE)), MAX_PAGE);
   const offset = q.after ? 0 : Math.max(0, Math.floor(q.offset ?? 0));
-  const where = whereFor(q);
+  const filter = whereFor(q, driver);
+  const drive = driver ? driverSql(driver) : undefined;
+  const from = drive ? 'object_labels l CROSS JOIN objects o ON o.id = l.object_id' : 'objects o';
+  const where: Fragment = drive
+    ? { sql: `${drive.sql} AND ${filter.sql}`, params: [...drive.params, ...filter.params] }
+    : filter;
   let keyset: Fragment | undefined;
   if (q.after) {
     const c = decodeCursor(q.after);
@@ -173,11 +199,11 @@ export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
   }
   const whereSql = keyset ? `${where.sql} AND ${keyset.sql}` : where.sql;
   const select: Fragment = {
-    sql: `SELECT ${columns}, ${KEYSET_SQL[sort]} AS sort_value FROM objects o WHERE ${whereSql} ORDER BY ${sortExpr} ${dir}, o.id ${dir} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${columns}, ${KEYSET_SQL[sort]} AS sort_value FROM ${from} WHERE ${whereSql} ORDER BY ${sortExpr} ${dir}, o.id ${dir} LIMIT ? OFFSET ?`,
     params: [...where.params, ...(keyset?.params ?? []), limit, offset],
   };
   const count: Fragment = {
-    sql: `SELECT count(*) AS n FROM objects o WHERE ${where.sql}`,
+    sql: `SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`,
     params: where.params,
   };
   return { select, count, sortExpr, limit, offset };
@@ -196,49 +222,65 @@ export function searchTerms(text: string): string[] {
 }
 
 /**
- * SQL for a fleet-wide search. Words of three characters or more go through the trigram index
- * (substring match); shorter words match as a name prefix when they stand alone, or as a
- * substring filter on the rows the longer words found.
+ * SQL for a fleet-wide search, in two bounded steps so a broad word never sorts thousands of rows:
+ * 1. `prefix`: names starting with the first word (exact name first), through the name index,
+ *    in name order; the other words must appear in the row's search text.
+ * 2. `rest`: when the first step found fewer than `limit`, any other row holding every word,
+ *    through the trigram index (words of three characters or more; shorter ones filter).
+ * `count` counts matches up to SEARCH_COUNT_CAP.
  */
 export function searchSql(
   q: SearchQuery,
   columns: string,
-  limit: number,
-): { select: Fragment; count: Fragment } | undefined {
+): { prefix: Fragment; rest?: (exclude: number[], limit: number) => Fragment; count: Fragment } | undefined {
   const terms = searchTerms(q.text);
   if (terms.length === 0) return undefined;
   const long = terms.filter((t) => t.length >= 3);
   const short = terms.filter((t) => t.length < 3);
-  const filters: Fragment[] = [];
   const scope = whereFor({ source: q.source, clusters: q.clusters, kinds: q.kinds });
-  if (scope.sql !== '1') filters.push(scope);
-  let from = 'objects o';
-  const fromParams: Param[] = [];
-  if (long.length > 0) {
-    from = 'objects_search s JOIN objects o ON o.id = s.rowid';
-    filters.unshift({
-      sql: 'objects_search MATCH ?',
-      params: [long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')],
-    });
-    for (const t of short) filters.push({ sql: "o.search LIKE ? ESCAPE '\\'", params: [likeContains(t)] });
-  } else {
-    const prefix = short.join(' ');
-    filters.push({ sql: 'o.name >= ? AND o.name < ?', params: [prefix, `${prefix}\uffff`] });
+  const scoped = (parts: Fragment[]): Fragment => {
+    const all = scope.sql === '1' ? parts : [...parts, scope];
+    return { sql: all.map((f) => `(${f.sql})`).join(' AND '), params: all.flatMap((f) => f.params) };
+  };
+  const like = (t: string): Fragment => ({ sql: "o.search LIKE ? ESCAPE '\\'", params: [likeContains(t)] });
+  const [first, ...others] = terms;
+  const prefixWhere = scoped([
+    { sql: 'o.name >= ? AND o.name < ?', params: [first, `${first}\uffff`] },
+    ...others.map(like),
+  ]);
+  const prefix: Fragment = {
+    sql: `SELECT ${columns} FROM objects o WHERE ${prefixWhere.sql} ORDER BY o.name, o.id LIMIT ?`,
+    params: prefixWhere.params,
+  };
+  if (long.length === 0) {
+    return {
+      prefix,
+      count: {
+        sql: `SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE ${prefixWhere.sql} LIMIT ${SEARCH_COUNT_CAP})`,
+        params: prefixWhere.params,
+      },
+    };
   }
-  const where = filters.map((f) => `(${f.sql})`).join(' AND ');
-  const params = [...fromParams, ...filters.flatMap((f) => f.params)];
-  const first = terms[0];
-  const select: Fragment = {
-    sql:
-      `SELECT ${columns} FROM ${from} WHERE ${where} ` +
-      `ORDER BY (o.name = ?) DESC, (substr(o.name, 1, ?) = ?) DESC, length(o.name), o.name, o.id LIMIT ?`,
-    params: [...params, first, first.length, first, limit],
+  const match: Fragment = {
+    sql: 'objects_search MATCH ?',
+    params: [long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')],
   };
-  const count: Fragment = {
-    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP})`,
-    params,
+  const from = 'objects_search s JOIN objects o ON o.id = s.rowid';
+  const fullWhere = scoped([match, ...short.map(like)]);
+  return {
+    prefix,
+    rest: (exclude, limit) => ({
+      sql:
+        `SELECT ${columns} FROM ${from} WHERE ${fullWhere.sql}` +
+        (exclude.length ? ` AND o.id NOT IN (${placeholders(exclude.length)})` : '') +
+        ' LIMIT ?',
+      params: [...fullWhere.params, ...exclude, limit],
+    }),
+    count: {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${fullWhere.sql} LIMIT ${SEARCH_COUNT_CAP})`,
+      params: fullWhere.params,
+    },
   };
-  return { select, count };
 }
 
 export type { ObjectQuery };

@@ -35,7 +35,7 @@ export const OBJECT_SCHEMA_SQL = `
     search TEXT NOT NULL,
     sync_gen INTEGER NOT NULL DEFAULT 0
   ) STRICT;
-  CREATE UNIQUE INDEX objects_identity ON objects(source, cluster, api_group, kind, namespace, name);
+  CREATE UNIQUE INDEX objects_identity ON objects(source, cluster, kind, api_group, namespace, name);
   CREATE INDEX objects_kind_name ON objects(source, kind, name);
   CREATE INDEX objects_kind_ns ON objects(source, kind, namespace, name);
   CREATE INDEX objects_kind_created ON objects(source, kind, created);

@@ -115,8 +115,13 @@ describe('object store', () => {
     ['!app', ['c2/coredns-abc']],
     ['k8s-app==kube-dns', ['c2/coredns-abc']],
   ];
-  it.each(selectors)('label selector %j', (selector, expected) => {
+  it.each(selectors)('label selector %j (driven by the label index, and not)', (selector, expected) => {
     expect(names({ labelSelector: selector })).toEqual(expected);
+    const undriven = createObjectStore(db, { driverLimit: 0 });
+    const page = undriven.page({ labelSelector: selector });
+    expect(page.items.map((i) => `${i.cluster}/${i.name}`)).toEqual(expected);
+    expect(page.total).toBe(expected.length);
+    expect(store.page({ labelSelector: selector }).total).toBe(expected.length);
   });
 
   it('refuses a bad selector with its column', () => {

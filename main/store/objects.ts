@@ -15,7 +15,17 @@ import type {
   StoredObject,
 } from '../../shared/objects/types';
 import type { Db } from './db';
-import { encodeCursor, pageSql, searchSql, whereFor, type Param } from './object-query';
+import type { Requirement } from '../../shared/objects/selector';
+import {
+  canDrive,
+  driverSql,
+  encodeCursor,
+  pageSql,
+  requirementsOf,
+  searchSql,
+  whereFor,
+  type Param,
+} from './object-query';
 import { toRow, type ObjectRowValues, type ObjectWrite } from './object-row';
 
 /**
@@ -139,8 +149,16 @@ const COUNT_COLUMN: Record<CountDimension, string> = {
 };
 
 const ITERATE_PAGE = 500;
+/** A label requirement matching at most this many rows drives a page query from the label index. */
+const DRIVER_LIMIT = 10_000;
 
-export function createObjectStore(db: Db): ObjectStore {
+export interface ObjectStoreOptions {
+  /** A label requirement matching at most this many rows drives page queries (default 10,000; 0: never). */
+  driverLimit?: number;
+}
+
+export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): ObjectStore {
+  const driverLimit = options.driverLimit ?? DRIVER_LIMIT;
   const find = db.prepare<
     [string, string, string, string, string, string],
     { id: number; resource_version: string; search: string; labels: string }
@@ -249,6 +267,22 @@ export function createObjectStore(db: Db): ObjectStore {
     return ids.length;
   });
 
+  /** The most selective present-label requirement, when few enough rows carry it to drive the query. */
+  const labelDriver = (query: ObjectQuery): Requirement | undefined => {
+    let best: { r: Requirement; n: number } | undefined;
+    if (driverLimit <= 0) return undefined;
+    for (const r of requirementsOf(query).filter(canDrive)) {
+      const d = driverSql(r);
+      const n = (
+        prepared(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM object_labels l WHERE ${d.sql} LIMIT ${driverLimit + 1})`,
+        ).get(...d.params) as { n: number }
+      ).n;
+      if (n <= driverLimit && (!best || n < best.n)) best = { r, n };
+    }
+    return best?.r;
+  };
+
   const iterateRows = function* (query: ObjectQuery): Generator<StoredObject> {
     const where = whereFor(query);
     const sql = `SELECT ${WITH_BODY} FROM objects o WHERE (${where.sql}) AND o.id > ? ORDER BY o.id LIMIT ${ITERATE_PAGE}`;
@@ -294,7 +328,7 @@ export function createObjectStore(db: Db): ObjectStore {
       return row ? toStored(row) : undefined;
     },
     page(query) {
-      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS);
+      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS, labelDriver(query));
       const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
       const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
       const items = rows.map(toSummary);
@@ -308,9 +342,16 @@ export function createObjectStore(db: Db): ObjectStore {
     search(query) {
       const started = performance.now();
       const limit = Math.min(Math.max(1, query.limit ?? 50), 200);
-      const sql = searchSql(query, SUMMARY_COLUMNS, limit);
+      const sql = searchSql(query, SUMMARY_COLUMNS);
       if (!sql) return { items: [], total: 0, elapsedMs: 0 };
-      const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
+      const rows = prepared(sql.prefix.sql).all(...sql.prefix.params, limit) as Row[];
+      if (rows.length < limit && sql.rest) {
+        const rest = sql.rest(
+          rows.map((r) => r.id),
+          limit - rows.length,
+        );
+        rows.push(...(prepared(rest.sql).all(...rest.params) as Row[]));
+      }
       const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
       return { items: rows.map(toSummary), total, elapsedMs: performance.now() - started };
     },
