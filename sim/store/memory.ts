@@ -27,7 +27,7 @@ interface TypeTable {
 }
 
 export interface MemoryStoreOptions {
-  /** How many change events are kept for watch resume (default 20,000). */
+  /** How many change events are kept for watch resume (default 10,000). */
   historyLimit?: number;
   /** Clock, for tests. */
   now?: () => Date;
@@ -98,7 +98,7 @@ export class MemoryStore implements ClusterStore {
     readonly clusterName: string,
     options: MemoryStoreOptions = {},
   ) {
-    this.historyLimit = options.historyLimit ?? 20_000;
+    this.historyLimit = options.historyLimit ?? 10_000;
     this.now = options.now ?? (() => new Date());
   }
 
