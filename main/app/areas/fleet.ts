@@ -88,6 +88,7 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
       const list = [...pending.keys()].filter(Boolean);
       pending.clear();
       ctx.events.emit('clusters.changed', { ids: list, reason: [...reasons].join(', ') });
+      ctx.events.emit('app.status', status());
     }, 250);
   };
 
@@ -181,22 +182,22 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
     },
   };
 
+  function status(): AppStatus {
+    const rows = fleet.rows();
+    const ready = rows.filter((r) => r.status === 'ready').length;
+    return {
+      dataSource: rows.length > 0 ? 'live' : 'none',
+      sourceLabel:
+        rows.length === 0 ? 'No clusters attached' : `${rows.length} cluster${rows.length === 1 ? '' : 's'}`,
+      health: rows.length === 0 ? 'none' : ready === rows.length ? 'ok' : ready === 0 ? 'down' : 'degraded',
+      clustersReady: ready,
+      clustersTotal: rows.length,
+    };
+  }
+
   return {
     handlers,
-    status(): AppStatus {
-      const rows = fleet.rows();
-      const ready = rows.filter((r) => r.status === 'ready').length;
-      return {
-        dataSource: rows.length > 0 ? 'live' : 'none',
-        sourceLabel:
-          rows.length === 0
-            ? 'No clusters attached'
-            : `${rows.length} cluster${rows.length === 1 ? '' : 's'}`,
-        health: rows.length === 0 ? 'none' : ready === rows.length ? 'ok' : ready === 0 ? 'down' : 'degraded',
-        clustersReady: ready,
-        clustersTotal: rows.length,
-      };
-    },
+    status,
     async refresh() {
       fleet.start();
       await connections.probeAllOnce();

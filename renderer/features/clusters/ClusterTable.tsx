@@ -113,69 +113,73 @@ export function ClusterTable({ store, hideGroup }: { store: ListStore; hideGroup
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   const cls = `fl-table${hideGroup ? ' fl-table-nogroup' : ''}`;
   return (
-    <div className={cls} role="table" aria-label="Clusters" aria-rowcount={total}>
-      <div className="fl-row fl-head" role="row">
-        <span className="fl-cell fl-check" role="columnheader">
-          <input
-            type="checkbox"
-            checked={allSelected}
-            onChange={(e) => selectAll(e.target.checked)}
-            aria-label="Select all clusters matching the filter"
-          />
-        </span>
-        {COLUMNS.filter((c) => !(hideGroup && c.key === 'group')).map((c) => (
-          <span
-            key={c.key}
-            className="fl-cell"
-            role="columnheader"
-            aria-sort={query.sort === c.key ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-          >
-            {c.key === 'labels' ? (
-              c.label
-            ) : (
-              <button type="button" className="fl-sort" onClick={() => sortBy(c.key as SortKey)}>
-                {c.label}
-                {query.sort === c.key ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-              </button>
-            )}
+    <div className="fl-table-wrap">
+      <div className={cls} role="table" aria-label="Clusters" aria-rowcount={total}>
+        <div className="fl-row fl-head" role="row">
+          <span className="fl-cell fl-check" role="columnheader">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={(e) => selectAll(e.target.checked)}
+              aria-label="Select all clusters matching the filter"
+            />
           </span>
-        ))}
-      </div>
-      <div className="fl-scroll" ref={scrollRef} data-testid="cluster-rows">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            return (
-              <div
-                key={item.key}
-                className={`fl-row${row && selected.has(row.id) ? ' fl-selected' : ''}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-name={row?.name}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                }}
-              >
-                {row ? (
-                  <Row
-                    row={row}
-                    hideGroup={hideGroup}
-                    selected={selected.has(row.id)}
-                    onToggle={() => toggle(row.id)}
-                  />
-                ) : (
-                  <span className="fl-cell fl-muted" role="cell">
-                    Loading…
-                  </span>
-                )}
-              </div>
-            );
-          })}
+          {COLUMNS.filter((c) => !(hideGroup && c.key === 'group')).map((c) => (
+            <span
+              key={c.key}
+              className="fl-cell"
+              role="columnheader"
+              aria-sort={
+                query.sort === c.key ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined
+              }
+            >
+              {c.key === 'labels' ? (
+                c.label
+              ) : (
+                <button type="button" className="fl-sort" onClick={() => sortBy(c.key as SortKey)}>
+                  {c.label}
+                  {query.sort === c.key ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                </button>
+              )}
+            </span>
+          ))}
+        </div>
+        <div className="fl-scroll" ref={scrollRef} data-testid="cluster-rows">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <div
+                  key={item.key}
+                  className={`fl-row${row && selected.has(row.id) ? ' fl-selected' : ''}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  data-name={row?.name}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  {row ? (
+                    <Row
+                      row={row}
+                      hideGroup={hideGroup}
+                      selected={selected.has(row.id)}
+                      onToggle={() => toggle(row.id)}
+                    />
+                  ) : (
+                    <span className="fl-cell fl-muted" role="cell">
+                      Loading…
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>

@@ -64,7 +64,7 @@ export function OverviewPage({ id }: { id: string }) {
       description={
         <>
           <StatusBadge status={o.status} message={o.statusMessage} />{' '}
-          <span className="fl-muted">{o.statusMessage}</span>
+          {o.status === 'ready' ? null : <span className="fl-muted">{o.statusMessage}</span>}
         </>
       }
       actions={

@@ -1,0 +1,139 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { formatCpu } from '../shared/contract/fleet';
+import { expect, test } from './fixtures/test';
+import { ClustersPage } from './pages/clusters';
+
+interface SimReady {
+  kubeconfig: string;
+  clusters: Array<{ name: string; server: string }>;
+  admin: { url: string; token: string };
+}
+
+let sim: ChildProcess | undefined;
+let ready: SimReady;
+const run = promisify(execFile);
+
+test.beforeAll(async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-sim-'));
+  sim = spawn(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'sim/cli.ts',
+      '--clusters',
+      '3',
+      '--nodes',
+      '3',
+      '--pods',
+      '12',
+      '--out',
+      out,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  ready = await new Promise<SimReady>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('kube-sim did not start')), 30_000);
+    sim!.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as SimReady);
+      }
+    });
+  });
+});
+
+test.afterAll(() => {
+  sim?.kill('SIGTERM');
+});
+
+/** CPU figures computed from the sim's own objects with kubectl, independently of the app. */
+async function expectedCpu(context: string): Promise<string> {
+  const get = async (what: string[]) =>
+    JSON.parse(
+      (
+        await run('kubectl', [
+          '--kubeconfig',
+          ready.kubeconfig,
+          '--context',
+          context,
+          'get',
+          ...what,
+          '-o',
+          'json',
+        ])
+      ).stdout,
+    ) as {
+      items: Array<{
+        spec: { nodeName?: string; containers?: Array<{ resources?: { requests?: { cpu?: string } } }> };
+        status: { phase?: string; allocatable?: { cpu: string } };
+      }>;
+    };
+  const cores = (q: string | undefined) =>
+    !q ? 0 : q.endsWith('m') ? Number(q.slice(0, -1)) / 1000 : Number(q);
+  const [nodes, pods] = await Promise.all([get(['nodes']), get(['pods', '-A'])]);
+  const allocatable = nodes.items.reduce((s, n) => s + cores(n.status.allocatable?.cpu), 0);
+  const requested = pods.items
+    .filter((p) => p.spec.nodeName && !['Succeeded', 'Failed'].includes(p.status.phase ?? ''))
+    .reduce(
+      (s, p) => s + (p.spec.containers ?? []).reduce((t, c) => t + cores(c.resources?.requests?.cpu), 0),
+      0,
+    );
+  return formatCpu({ requested: Math.round(requested * 1000) / 1000, allocatable });
+}
+
+test('drop a kubeconfig, attach every context, see the figures, open an overview, lose one cluster', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const clusters = new ClustersPage(page);
+  await app.open('#/clusters');
+  await page.screenshot({ path: 'test-results/clusters-empty.png' });
+
+  await clusters.dropFiles([{ name: 'kubeconfig', text: fs.readFileSync(ready.kubeconfig, 'utf8') }]);
+  await expect(app.heading).toHaveText('Attach clusters');
+  const names = ready.clusters.map((c) => c.name);
+  for (const n of names) await expect(clusters.context(n)).toBeVisible();
+  await expect(clusters.context(`${names[0]}-cert`)).toContainText('client-certificate');
+  await clusters.context(names[1]!).getByRole('button', { name: 'Verify connection' }).click();
+  await expect(clusters.context(names[1]!).getByTestId('verify-result')).toContainText('may do everything');
+  await page.screenshot({ path: 'test-results/clusters-attach.png', fullPage: true });
+  await page.getByRole('button', { name: 'Attach 4 clusters' }).click();
+
+  await expect(app.heading).toHaveText('Clusters');
+  await expect(clusters.count).toHaveText('4 clusters');
+  for (const n of names) await clusters.expectStatus(n, 'ready');
+  // The figures are the sim's (the controllers settle quickly; retry until they agree).
+  await expect(async () => {
+    const want = await expectedCpu(names[2]!);
+    await expect(clusters.cell(names[2]!, 'cpu')).toContainText(want, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(clusters.cell(names[2]!, 'nodes')).toHaveText('3');
+  await page.screenshot({ path: 'test-results/clusters-list.png' });
+
+  await clusters.openOverview(names[0]!);
+  await expect(clusters.fact('Worker nodes')).not.toHaveText('--');
+  await expect(page.locator('[data-component="kube-apiserver"]')).toContainText('✔');
+  await page.screenshot({ path: 'test-results/clusters-overview.png', fullPage: true });
+
+  await page.goto(`${app.server.url}#/clusters`);
+  const res = await fetch(`${ready.admin.url}/clusters/${encodeURIComponent(names[1]!)}/faults`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${ready.admin.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ unreachable: 'refuse' }),
+  });
+  expect(res.ok).toBe(true);
+  await clusters.expectStatus(names[1]!, 'unreachable', 40_000);
+  for (const n of [names[0]!, names[2]!]) await clusters.expectStatus(n, 'ready', 1000);
+  await expect(clusters.status(names[1]!)).toHaveAttribute('title', /refused the connection/);
+  await page.screenshot({ path: 'test-results/clusters-unreachable.png' });
+});
