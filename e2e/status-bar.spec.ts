@@ -24,6 +24,7 @@ test('when the server goes away the status bar says so', async ({ app, server })
   await server.stop();
   await expect(app.statusItem('bridge')).toHaveText('Disconnected — reconnecting…');
   await expect(app.statusItem('bridge')).toHaveAttribute('data-tone', 'error');
+  await expect(app.statusItem('source')).toHaveAttribute('title', /last known/);
 });
 
 test('the status bar follows app.status events: the demo fleet turns it live without a reload', async ({

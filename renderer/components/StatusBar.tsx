@@ -2,9 +2,14 @@ import { bridgeItem, healthItem, sourceItem, type StatusItem } from '../app/stat
 import { useAppStore } from '../stores/app-store';
 import { useConnectionStore } from '../stores/connection-store';
 
-function Item({ item }: { item: StatusItem }) {
+function Item({ item, stale = false }: { item: StatusItem; stale?: boolean }) {
   return (
-    <span className="status-item" data-testid={`status-${item.id}`} data-tone={item.tone} title={item.title}>
+    <span
+      className={stale ? 'status-item stale' : 'status-item'}
+      data-testid={`status-${item.id}`}
+      data-tone={item.tone}
+      title={stale ? `${item.title} (last known: Flotilla is not connected)` : item.title}
+    >
       <span className="status-dot" aria-hidden="true" />
       {item.text}
     </span>
@@ -18,10 +23,11 @@ export function StatusBar() {
   const bridge = useConnectionStore((state) => state.bridge);
   const everConnected = useConnectionStore((state) => state.everConnected);
   const health = healthItem(status);
+  const stale = bridge !== 'connected' && status !== null;
   return (
     <footer className="status-bar" role="status" aria-label="Status">
-      <Item item={sourceItem(status)} />
-      {health ? <Item item={health} /> : null}
+      <Item item={sourceItem(status)} stale={stale} />
+      {health ? <Item item={health} stale={stale} /> : null}
       <span className="status-spacer" />
       <Item item={bridgeItem(bridge, everConnected)} />
       {info ? (
