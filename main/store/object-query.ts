@@ -54,27 +54,20 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function selectorSql(reqs: Requirement[]): Fragment[] {
+/**
+ * Label requirements as SQL. Set form (`o.id IN (SELECT …)`) suits scans: SQLite builds each set
+ * once. Per-row form (`EXISTS (… x.object_id = o.id)`) suits few rows (a query driven by the label
+ * index): one primary-key probe per row instead of building sets of every matching object.
+ */
+function selectorSql(reqs: Requirement[], perRow: boolean): Fragment[] {
   return reqs.map((r) => {
-    const sub = 'SELECT object_id FROM object_labels WHERE key = ?';
-    switch (r.op) {
-      case 'exists':
-        return { sql: `o.id IN (${sub})`, params: [r.key] };
-      case 'notexists':
-        return { sql: `o.id NOT IN (${sub})`, params: [r.key] };
-      case 'eq':
-      case 'in':
-        return {
-          sql: `o.id IN (${sub} AND value IN (${placeholders(r.values.length)}))`,
-          params: [r.key, ...r.values],
-        };
-      case 'neq':
-      case 'notin':
-        return {
-          sql: `o.id NOT IN (${sub} AND value IN (${placeholders(r.values.length)}))`,
-          params: [r.key, ...r.values],
-        };
-    }
+    const values = r.op === 'exists' || r.op === 'notexists' ? [] : r.values;
+    const valueSql = values.length ? ` AND value IN (${placeholders(values.length)})` : '';
+    const positive = r.op === 'exists' || r.op === 'eq' || r.op === 'in';
+    const sql = perRow
+      ? `${positive ? '' : 'NOT '}EXISTS (SELECT 1 FROM object_labels x WHERE key = ?${valueSql} AND x.object_id = o.id)`
+      : `o.id ${positive ? '' : 'NOT '}IN (SELECT object_id FROM object_labels WHERE key = ?${valueSql})`;
+    return { sql, params: [r.key, ...values] };
   });
 }
 
@@ -125,7 +118,8 @@ export function whereFor(q: ObjectPageQuery, driver?: Requirement): Fragment {
   if (q.owner) {
     parts.push({ sql: 'o.owner_kind = ? AND o.owner_name = ?', params: [q.owner.kind, q.owner.name] });
   }
-  parts.push(...selectorSql(requirementsOf(q).filter((r) => r !== driver && !sameRequirement(r, driver))));
+  const reqs = requirementsOf(q).filter((r) => !sameRequirement(r, driver));
+  parts.push(...selectorSql(reqs, driver !== undefined));
   const text = q.text?.trim();
   if (text) parts.push({ sql: "o.name LIKE ? ESCAPE '\\'", params: [likeContains(text)] });
   if (parts.length === 0) return { sql: '1', params: [] };
