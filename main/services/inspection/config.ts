@@ -44,6 +44,7 @@ const truthy = (v: string | undefined) => v !== undefined && v.toLowerCase() ===
 /** Compiled config: fast answers per (check, object). */
 export class ConfigResolver {
   private readonly sets: Set<string>;
+  private readonly annotationKeys = new Map<string, string>();
   constructor(private readonly config: InspectionConfig = {}) {
     this.sets = new Set(config.sets ?? allCheckSets);
     // The restricted profile is baseline plus its own controls, as Kubernetes defines it.

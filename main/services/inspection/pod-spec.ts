@@ -47,7 +47,7 @@ export function podOf(o: KubeObject): PodView | undefined {
   return v ?? undefined;
 }
 
-const containerCache = new WeakMap<PodView, Map<string, ContainerView[]>>();
+const containerCache = new WeakMap<PodView, Map<readonly string[], ContainerView[]>>();
 
 function findPod(o: KubeObject): PodView | undefined {
   const kind = o.kind;
@@ -87,7 +87,7 @@ const allContainerTypes = ['initContainers', 'containers', 'ephemeralContainers'
 
 /** Containers of the given lists, in order (memoised per pod view and list choice). */
 export function containersOf(pod: PodView, types = allContainerTypes): ContainerView[] {
-  const key = types.join(',');
+  const key = types; // callers pass module-level constant arrays, so identity is a good key
   let byTypes = containerCache.get(pod);
   if (!byTypes) containerCache.set(pod, (byTypes = new Map()));
   const hit = byTypes.get(key);

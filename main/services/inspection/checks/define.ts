@@ -3,6 +3,9 @@ import type { StoredObject } from '../../../../shared/objects/types';
 import { containersOf, podOf, workloadKinds, type ContainerView, type PodView } from '../pod-spec';
 import type { Check, CheckContext, Violation } from '../types';
 
+/** Shared empty result (never mutated by the engine). */
+export const noViolations: Violation[] = Object.freeze([]) as unknown as Violation[];
+
 export type CheckMeta = Omit<Check, 'evaluate' | 'targetKinds'> & { targetKinds?: string[] };
 
 export function objectCheck(
@@ -44,12 +47,15 @@ export function containerCheck(
   return podCheck(
     { ...meta, targetKinds: (meta.targetKinds ?? workloadKinds).filter((k) => !opts.skipKinds?.includes(k)) },
     (pod, obj) => {
-      const out: Violation[] = [];
+      let out: Violation[] | undefined;
       for (const cv of containersOf(pod, types)) {
         const v = fn(cv, pod, obj);
-        if (v) out.push(...(Array.isArray(v) ? v : [v]));
+        if (!v || (Array.isArray(v) && !v.length)) continue;
+        out ??= [];
+        if (Array.isArray(v)) out.push(...v);
+        else out.push(v);
       }
-      return out;
+      return out ?? noViolations;
     },
   );
 }
