@@ -172,6 +172,50 @@ describe('client-node against kube-sim', () => {
     );
   });
 
+  it('a selector watch sees objects enter and leave the selection; a dropped watch ends mid-stream', async () => {
+    const list = await core.listNamespacedConfigMap({ namespace: 'demo', labelSelector: 'team=a' });
+    const events: string[] = [];
+    const controller = await new k8s.Watch(kc).watch(
+      '/api/v1/namespaces/demo/configmaps',
+      { resourceVersion: list.metadata?.resourceVersion, labelSelector: 'team=a' },
+      (type, obj: k8s.V1ConfigMap) => events.push(`${type}:${obj.metadata?.name}`),
+      () => undefined,
+    );
+    const merge = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
+    await core.createNamespacedConfigMap({
+      namespace: 'demo',
+      body: { ...cm('sel'), metadata: { name: 'sel', labels: { team: 'a' } } },
+    });
+    await core.patchNamespacedConfigMap(
+      { name: 'sel', namespace: 'demo', body: { metadata: { labels: { team: 'b' } } } },
+      merge,
+    );
+    await core.patchNamespacedConfigMap(
+      { name: 'sel', namespace: 'demo', body: { data: { a: '2' } } },
+      merge,
+    );
+    await core.patchNamespacedConfigMap(
+      { name: 'sel', namespace: 'demo', body: { metadata: { labels: { team: 'a' } } } },
+      merge,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort();
+    expect(events).toEqual(['ADDED:sel', 'DELETED:sel', 'ADDED:sel']);
+
+    await sim.admin.setFaults('fixture', { dropWatchesAfterMs: 300 });
+    const t0 = Date.now();
+    await new Promise<void>((resolve) => {
+      void new k8s.Watch(kc).watch(
+        '/api/v1/namespaces/demo/configmaps',
+        {},
+        () => undefined,
+        () => resolve(),
+      );
+    });
+    expect(Date.now() - t0).toBeLessThan(3000);
+    await sim.admin.reset('fixture');
+  });
+
   it('patches with merge, JSON and strategic patches, and scales through the subresource', async () => {
     await core.createNamespacedConfigMap({ namespace: 'demo', body: cm('patched', { a: '1', b: '2' }) });
     const merged = await core.patchNamespacedConfigMap(

@@ -89,10 +89,37 @@ export function startWatch(
       handle.close();
     },
   };
+  // With a selector, an object that stops matching is DELETED for this watch and one that starts
+  // matching is ADDED. After a resume, an object's earlier membership is unknown until its first event.
+  const selective = labels.length > 0 || fields.length > 0;
+  const members = new Set<string>();
+  const known = new Set<string>();
+  let knowAll = true;
+  const deliver = (kind: StoreEvent['type'], object: KObject): void => {
+    const now = matches(object);
+    if (!selective) {
+      if (now) send(kind, object);
+      return;
+    }
+    const uid = object.metadata.uid ?? '';
+    const isKnown = knowAll || known.has(uid);
+    const was = members.has(uid) || (!isKnown && kind !== 'ADDED' && now);
+    known.add(uid);
+    if (kind === 'DELETED') {
+      if (was || (!isKnown && now)) send('DELETED', object);
+      members.delete(uid);
+    } else if (now) {
+      send(was ? 'MODIFIED' : 'ADDED', object);
+      members.add(uid);
+    } else if (was) {
+      send('DELETED', object);
+      members.delete(uid);
+    }
+  };
   const onEvent = (e: StoreEvent): void => {
     if (e.gvr !== info.gvr) return;
     lastRv = e.resourceVersion;
-    if (matches(e.object)) send(e.type, e.object);
+    deliver(e.type, e.object);
   };
   const unsubscribe = store.subscribe(onEvent);
   info.rt.watches.add(handle);
@@ -103,7 +130,7 @@ export function startWatch(
     for (const { object } of store.scan(info.gvr, {
       namespace: type.namespaced ? info.namespace : undefined,
     }))
-      if (matches(object)) send('ADDED', object);
+      deliver('ADDED', object);
     if (sendInitial && bookmarks) bookmark(true);
   } else {
     const from = Number(rvParam);
@@ -112,7 +139,9 @@ export function startWatch(
       return handle.close();
     }
     try {
-      for (const e of store.eventsSince(from, info.gvr)) if (matches(e.object)) send(e.type, e.object);
+      const events = store.eventsSince(from, info.gvr);
+      knowAll = false;
+      for (const e of events) deliver(e.type, e.object);
     } catch (err) {
       if (err instanceof StoreGoneError) {
         write(
