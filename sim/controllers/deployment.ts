@@ -293,7 +293,7 @@ export const deploymentController: Controller = {
   },
   reconcile(key, rt) {
     const d = rt.cache.get(GVR.deployments, key);
-    if (!d || d.metadata.deletionTimestamp) return;
+    if (!d || d.metadata.deletionTimestamp || !rt.namespaceOpen(d.metadata.namespace)) return;
     const spec = d.spec as DeploySpec;
     const replicas = spec.replicas ?? 1;
     const surge =

@@ -110,6 +110,7 @@ export function createEndpointsController(): Controller {
         }
         return;
       }
+      if (!rt.namespaceOpen(ns)) return;
       if (rescan.delete(key)) rebuild(rt, key, selector, ns);
       const pods = [...(servicePods.get(key) ?? [])]
         .map((k) => rt.cache.get(GVR.pods, k))

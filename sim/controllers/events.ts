@@ -45,6 +45,7 @@ export class EventRecorder {
   ): void {
     if (!this.rt.store.typeOf(GVR.events)) return;
     const namespace = involved.metadata.namespace ?? 'default';
+    if (!this.rt.namespaceOpen(namespace)) return;
     const fold = `${involved.metadata.uid ?? involved.metadata.name}|${reason}|${message}|${o.fieldPath ?? ''}`;
     const now = isoSeconds(this.rt.now());
     const existing = this.folded.get(fold);

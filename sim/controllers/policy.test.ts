@@ -89,3 +89,28 @@ describe('horizontal pod autoscaler', () => {
     ).toBe(true);
   });
 });
+
+describe('namespaces', () => {
+  it('every namespace gets a default service account; terminating namespaces get nothing new', () => {
+    const h = harness(spec());
+    h.create('v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    expect(h.store.get('v1/serviceaccounts', 'team', 'default')).toBeDefined();
+    h.create('apps/v1/deployments', { ...web(1), metadata: { ...web(1).metadata, namespace: 'team' } });
+    h.advance(2000);
+    expect(h.store.list('v1/pods', { namespace: 'team' })).toHaveLength(1);
+    h.store.mutate('v1/namespaces', undefined, 'team', (o) => {
+      o.metadata.deletionTimestamp = new Date(h.clock.now()).toISOString();
+      o.status = { phase: 'Terminating' };
+    });
+    const events = h.store.list('v1/events', { namespace: 'team' }).length;
+    h.store.mutate(
+      'apps/v1/deployments',
+      'team',
+      'web',
+      (d) => void ((d.spec as { replicas: number }).replicas = 3),
+    );
+    h.advance(2000);
+    expect(h.store.list('v1/pods', { namespace: 'team' })).toHaveLength(1);
+    expect(h.store.list('v1/events', { namespace: 'team' })).toHaveLength(events);
+  });
+});

@@ -54,6 +54,7 @@ export function deletePod(rt: Runtime, pod: KObject): void {
 }
 
 export function createPod(rt: Runtime, pod: KObject, prefix: string): KObject | undefined {
+  if (!rt.namespaceOpen(pod.metadata.namespace)) return undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     pod.metadata.name = `${prefix}-${rt.rand.suffix(5)}`;
     try {

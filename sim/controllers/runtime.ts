@@ -41,7 +41,7 @@ export const DEFAULT_TIMINGS: Timings = {
   schedulerRetryMs: 5000,
   heartbeatMs: 40_000,
   metricsMs: 30_000,
-  metricsPerSecond: 300,
+  metricsPerSecond: 100,
   terminationMs: 1000,
 };
 
@@ -93,6 +93,17 @@ export class Runtime {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** False for namespaces that are gone or terminating: nothing new is created there (as the API server refuses). */
+  namespaceOpen(namespace: string | undefined): boolean {
+    if (!namespace) return true;
+    const ns = this.cache.get('v1/namespaces', namespace);
+    return Boolean(
+      ns &&
+      !ns.metadata.deletionTimestamp &&
+      (ns.status as { phase?: string } | undefined)?.phase !== 'Terminating',
+    );
   }
 
   enqueue(controller: string, key: string): void {

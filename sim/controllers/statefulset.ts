@@ -105,7 +105,7 @@ export const statefulSetController: Controller = {
   },
   reconcile(key, rt) {
     const sts = rt.cache.get(GVR.statefulSets, key);
-    if (!sts || sts.metadata.deletionTimestamp) return;
+    if (!sts || sts.metadata.deletionTimestamp || !rt.namespaceOpen(sts.metadata.namespace)) return;
     const spec = sts.spec as StsSpec;
     const replicas = spec.replicas ?? 1;
     const name = sts.metadata.name ?? '';

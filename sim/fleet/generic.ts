@@ -29,7 +29,7 @@ const TEAMS = [
 ];
 const IMAGES = ['nginx:1.27.2', 'redis:7.2.5', 'busybox:1.36.1', 'registry.k8s.io/pause:3.9', 'httpd:2.4.62'];
 
-function profileFor(version: string): NodeProfile {
+function profileFor(version: string, maxPods: number): NodeProfile {
   return {
     provider: 'generic',
     kubeletVersion: version,
@@ -41,7 +41,7 @@ function profileFor(version: string): NodeProfile {
     zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
     cpu: 8,
     memory: 32 * 1024 ** 3,
-    maxPods: 110,
+    maxPods,
   };
 }
 
@@ -63,7 +63,8 @@ export function genericCluster(index: number, opts: GenericOptions = {}): Cluste
   const rand = createRand((opts.seed ?? 1) * 7919 + index);
   const name = `sim-${String(index + 1).padStart(2, '0')}`;
   const version = VERSIONS[index % VERSIONS.length] as string;
-  const profile = profileFor(version);
+  // Dense clusters get kubelets configured for more pods, so every pod can be scheduled.
+  const profile = profileFor(version, Math.max(110, Math.ceil((1.25 * pods) / Math.max(1, nodeCount - 1))));
   const createdAt = new Date(Date.UTC(2026, 0, 1 + (index % 28))).toISOString();
   const seed: KObject[] = [];
   for (let i = 0; i < nodeCount; i++) {
