@@ -59,7 +59,7 @@ export function createCronJobController(): Controller {
     },
     reconcile(key, rt) {
       const cj = rt.cache.get(GVR.cronJobs, key);
-      if (!cj || cj.metadata.deletionTimestamp) return;
+      if (!cj || cj.metadata.deletionTimestamp || !rt.namespaceOpen(cj.metadata.namespace)) return;
       const spec = cj.spec as CronSpec;
       const ns = cj.metadata.namespace;
       const name = cj.metadata.name ?? '';
