@@ -69,6 +69,7 @@ export async function benchFullSync(opts: {
     const pods = await waitSettled(sim, opts.pods);
     const kubectlMs = await kubectlBackToBack(sim);
     const { service, close } = freshService(dir);
+    const rssBeforeMb = round(process.memoryUsage().rss / 1024 / 1024, 1);
     const started = performance.now();
     let viewMs = 0;
     const { peakRssMb } = await withPeakRss(async () => {
@@ -93,6 +94,7 @@ export async function benchFullSync(opts: {
       ratioFleetView: round(viewMs / reference),
       ratioAllKinds: round(allMs / reference),
       target: 'ratioFleetView <= 1.0, peakRssMb <= 400',
+      rssBeforeSyncMb: rssBeforeMb,
       peakRssMb,
     };
   } finally {
