@@ -72,6 +72,17 @@ describe('parseManifestText', () => {
     for (const i of out.issues) expect(i.file).toBe('f.yaml');
   });
 
+  it('expands merge keys', () => {
+    const out = parseManifestText(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  base: &b {x: "1"}\n  more:\n    <<: *b\n    y: "2"\n',
+      'm.yaml',
+    );
+    expect((out.objects[0]!.object as { data: unknown }).data).toEqual({
+      base: { x: '1' },
+      more: { x: '1', y: '2' },
+    });
+  });
+
   it('names the column of a syntax error', () => {
     const out = parseManifestText(
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n   bad: indent\n',

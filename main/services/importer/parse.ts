@@ -219,6 +219,7 @@ export function parseManifestText(
       lineCounter: lc,
       prettyErrors: false,
       logLevel: 'error',
+      merge: true,
     }) as Document.Parsed[];
   } catch (e) {
     const deep = e instanceof RangeError;
