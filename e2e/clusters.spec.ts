@@ -137,3 +137,59 @@ test('drop a kubeconfig, attach every context, see the figures, open an overview
   await expect(clusters.status(names[1]!)).toHaveAttribute('title', /refused the connection/);
   await page.screenshot({ path: 'test-results/clusters-unreachable.png' });
 });
+
+test('choose a file, label and group clusters, delete a group, detach a protected cluster', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const clusters = new ClustersPage(page);
+  const names = ready.clusters.map((c) => c.name);
+  await app.open('#/clusters/attach');
+  await page.getByLabel('Choose kubeconfig files').setInputFiles(ready.kubeconfig);
+  await expect(clusters.context(names[0]!)).toBeVisible();
+  await clusters.context(`${names[0]}-cert`).getByRole('checkbox').uncheck();
+  await clusters.context(names[0]!).getByLabel(`Name for ${names[0]}`).fill('Prod_1');
+  await expect(clusters.context(names[0]!)).toContainText('lowercase letters, digits and hyphens');
+  await clusters.context(names[0]!).getByLabel(`Name for ${names[0]}`).fill('prod-1');
+  await clusters
+    .context(names[0]!)
+    .getByLabel(`Labels for ${names[0]}`)
+    .fill('flotilla.io/protected: true, env: prod');
+  await page.getByRole('button', { name: 'Attach 3 clusters' }).click();
+  await expect(clusters.count).toHaveText('3 clusters');
+  await expect(clusters.row('prod-1')).toContainText('env: prod');
+
+  await app.goTo('Cluster groups');
+  await page.getByLabel('New group name').fill('team-a');
+  await page.getByLabel('New group description').fill('Team A clusters');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.locator('tr[data-group="team-a"]')).toBeVisible();
+
+  await app.goTo('Clusters');
+  await clusters.row('prod-1').getByRole('checkbox').check();
+  await clusters.row(names[1]!).getByRole('checkbox').check();
+  await page.getByLabel('Move selected clusters to group').selectOption({ label: 'team-a' });
+  await expect(clusters.row('prod-1')).toContainText('team-a');
+  await clusters.row('prod-1').getByRole('link', { name: 'team-a' }).click();
+  await expect(app.heading).toHaveText('team-a');
+  await expect(page.getByTestId('group-totals')).toContainText('Clusters2');
+  await expect(page.getByTestId('cluster-count')).toHaveText('2 clusters');
+  await page.screenshot({ path: 'test-results/clusters-group.png' });
+  await page.getByRole('button', { name: 'Delete group…' }).click();
+  await page.getByRole('button', { name: 'Move clusters to default and delete' }).click();
+  await expect(app.heading).toHaveText('Cluster groups');
+  await expect(page.locator('tr[data-group="team-a"]')).toHaveCount(0);
+  await expect(page.locator('tr[data-group="default"] td').nth(2)).toHaveText('3');
+  await page.screenshot({ path: 'test-results/clusters-groups.png' });
+
+  await app.goTo('Clusters');
+  await clusters.row('prod-1').getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Detach…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Detach' })).toBeDisabled();
+  await dialog.getByLabel('Type prod-1 to confirm').fill('prod-1');
+  await page.screenshot({ path: 'test-results/clusters-detach.png' });
+  await dialog.getByRole('button', { name: 'Detach' }).click();
+  await expect(clusters.count).toHaveText('2 clusters');
+});

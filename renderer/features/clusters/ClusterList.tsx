@@ -25,6 +25,8 @@ export function ClusterList({ store, fixedGroup }: { store: ListStore; fixedGrou
 
   // Refetch what is on screen when main says something changed (at most a few times a second).
   useEvent('clusters.changed', () => refresh());
+  // A selection belongs to one visit of the list: leaving the page drops it.
+  useEffect(() => () => store.getState().selectAll(false), [store]);
   useEffect(() => {
     const t = setTimeout(() => {
       if (text !== store.getState().query.text || label !== store.getState().query.label)
@@ -91,7 +93,9 @@ export function ClusterList({ store, fixedGroup }: { store: ListStore; fixedGrou
           ))}
         </select>
         <span className="fl-count" data-testid="cluster-count">
-          {total === all ? `${all} cluster${all === 1 ? '' : 's'}` : `${total} of ${all} clusters`}
+          {total === all || fixedGroup
+            ? `${total} cluster${total === 1 ? '' : 's'}`
+            : `${total} of ${all} clusters`}
         </span>
       </div>
       {selected.size > 0 ? (
@@ -102,8 +106,11 @@ export function ClusterList({ store, fixedGroup }: { store: ListStore; fixedGrou
             value=""
             onChange={(e) => {
               const groupId = e.target.value;
-              if (groupId)
-                void act(call('clusters.move', { ids, groupId }), `Moved ${ids.length} cluster(s).`);
+              if (groupId) {
+                void act(call('clusters.move', { ids, groupId }), `Moved ${ids.length} cluster(s).`).then(
+                  () => selectAll(false),
+                );
+              }
             }}
           >
             <option value="">Move to group…</option>

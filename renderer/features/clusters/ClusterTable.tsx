@@ -43,7 +43,7 @@ function Row({
         <a href={`#/clusters/${encodeURIComponent(row.id)}`}>{row.name}</a>
         {row.protected ? (
           <span className="fl-lock" title="Protected: detaching needs the name typed">
-            🔒
+            protected
           </span>
         ) : null}
       </span>

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
 import { AllocationGauge } from './AllocationBar';
 import { DetachDialog } from './DetachDialog';
+import { EditCluster } from './EditCluster';
 import { call, messageOf, useEvent } from './fleet-api';
 import { StatusBadge } from './StatusBadge';
 
@@ -26,6 +27,7 @@ export function OverviewPage({ id }: { id: string }) {
   const [detail, setDetail] = useState<ClusterDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [detaching, setDetaching] = useState(false);
+  const [editing, setEditing] = useState(false);
   const notice = useNoticeStore((s) => s.show);
   const load = useCallback(() => {
     Promise.all([call('clusters.overview', { id }), call('clusters.get', { id })]).then(
@@ -87,10 +89,13 @@ export function OverviewPage({ id }: { id: string }) {
           >
             Reconnect
           </Button>
+          <Button onClick={() => setEditing(true)}>Edit</Button>
           <Button onClick={() => setDetaching(true)}>Detach…</Button>
         </>
       }
     >
+      {editing ? <EditCluster cluster={detail} onClose={() => setEditing(false)} /> : null}
+      {detail.description ? <p>{detail.description}</p> : null}
       <nav className="fl-tabs" aria-label="Cluster views">
         <span className="fl-tab fl-tab-active" aria-current="page">
           Overview
