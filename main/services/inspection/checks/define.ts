@@ -2,6 +2,7 @@
 import type { StoredObject } from '../../../../shared/objects/types';
 import { containersOf, podOf, workloadKinds, type ContainerView, type PodView } from '../pod-spec';
 import type { Check, CheckContext, Violation } from '../types';
+import { ownedByControllerInScope } from './lookup';
 
 /** Shared empty result (never mutated by the engine). */
 export const noViolations: Violation[] = Object.freeze([]) as unknown as Violation[];
@@ -24,7 +25,8 @@ export function podCheck(
     targetKinds: meta.targetKinds ?? workloadKinds,
     evaluate(obj, ctx) {
       const pod = podOf(obj.object);
-      return pod ? fn(pod, obj, ctx) : null;
+      if (!pod || ownedByControllerInScope(obj, ctx)) return null;
+      return fn(pod, obj, ctx);
     },
   };
 }

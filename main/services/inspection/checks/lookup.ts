@@ -27,5 +27,46 @@ export function inNamespace(
 
 /** An object by kind and name in the same cluster (and namespace, unless cluster-scoped: namespace ''). */
 export function findNamed(ctx: CheckContext, kind: string, cluster: string, namespace: string, name: string) {
-  return inNamespace(ctx, kind, { cluster, namespace }).find((o) => o.name === name);
+  const index = ctx.memo(`named:${kind}`, () => {
+    const m = new Map<string, StoredObject>();
+    for (const list of byNamespace(ctx, kind).values())
+      for (const o of list) m.set(`${o.cluster}\t${o.namespace}\t${o.name}`, o);
+    return m;
+  });
+  return index.get(`${cluster}\t${namespace}\t${name}`);
+}
+
+const controllerKinds = new Set([
+  'ReplicaSet',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+]);
+
+/**
+ * True when a controller that is itself in scope owns this object (a Deployment's ReplicaSet and pods,
+ * a CronJob's Jobs): as Polaris does, the top controller carries the workload's findings, once.
+ */
+export function ownedByControllerInScope(obj: StoredObject, ctx: CheckContext): boolean {
+  const owners = obj.object.metadata?.ownerReferences;
+  if (!Array.isArray(owners) || !owners.length) return false;
+  const cache = ctx.memo('owned', () => new WeakMap<StoredObject, boolean>());
+  let owned = cache.get(obj);
+  if (owned === undefined) cache.set(obj, (owned = ownerInScope(obj, owners, ctx)));
+  return owned;
+}
+
+type Owners = NonNullable<NonNullable<StoredObject['object']['metadata']>['ownerReferences']>;
+
+function ownerInScope(obj: StoredObject, owners: Owners, ctx: CheckContext): boolean {
+  return owners.some(
+    (o) =>
+      o &&
+      o.controller === true &&
+      controllerKinds.has(o.kind) &&
+      !!findNamed(ctx, o.kind, obj.cluster, obj.namespace, o.name),
+  );
 }

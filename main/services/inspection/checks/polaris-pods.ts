@@ -4,7 +4,7 @@ import { asArray, asObject, containersOf, str, type J } from '../pod-spec';
 import type { StoredObject } from '../../../../shared/objects/types';
 import type { Check, CheckContext, Violation } from '../types';
 import { objectCheck, podCheck } from './define';
-import { findNamed, inNamespace } from './lookup';
+import { findNamed, inNamespace, ownedByControllerInScope } from './lookup';
 import { isSensitiveName, isSensitiveValue } from './polaris-containers';
 
 const S = 'polaris' as const;
@@ -253,7 +253,8 @@ export const polarisPodChecks: Check[] = [
         'ReplicationController',
       ],
     },
-    (obj) => {
+    (obj, ctx) => {
+      if (ownedByControllerInScope(obj, ctx)) return null;
       const inst = obj.labels['app.kubernetes.io/instance'];
       return inst === obj.name
         ? []

@@ -389,3 +389,23 @@ describe('Polaris checks', () => {
     }
   });
 });
+
+describe('controller ownership', () => {
+  it('reports a Deployment once, not again on its ReplicaSet and pods', async () => {
+    const dep = deployment({ hostPID: true });
+    const owner = (kind: string, name: string) => [
+      { apiVersion: 'apps/v1', kind, name, uid: name, controller: true },
+    ];
+    const rs = {
+      ...deployment({ hostPID: true }),
+      kind: 'ReplicaSet',
+      metadata: { name: 'web-1', namespace: 'default', ownerReferences: owner('Deployment', 'web') },
+    };
+    const p = pod({ hostPID: true }, { name: 'web-1-abc', ownerReferences: owner('ReplicaSet', 'web-1') });
+    const findings = await findingsOf('hostPIDSet', [dep, rs, p]);
+    expect(findings.map((f) => f.object.kind)).toEqual(['Deployment']);
+    // An owned pod whose owner is not in scope is still judged.
+    const alone = await findingsOf('hostPIDSet', [p]);
+    expect(alone.map((f) => f.object.kind)).toEqual(['Pod']);
+  });
+});
