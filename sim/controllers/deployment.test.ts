@@ -170,4 +170,72 @@ describe('deployment controller', () => {
     for (const r of ['ScalingReplicaSet', 'SuccessfulCreate', 'Scheduled', 'Created', 'Started'])
       expect(reasons).toContain(r);
   });
+
+  it('rolling back to an earlier template reuses its replica set with a new revision', () => {
+    const h = harness(spec());
+    h.create('apps/v1/deployments', web(2, 'nginx:1.27.2'));
+    h.advance(3000);
+    const setImage = (image: string) =>
+      h.store.mutate('apps/v1/deployments', 'default', 'web', (d) => {
+        (
+          (d.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec
+            .containers[0] as { image: string }
+        ).image = image;
+      });
+    const first = h.store.list('apps/v1/replicasets', { namespace: 'default' })[0]?.metadata.name;
+    setImage('nginx:1.27.3');
+    h.advance(10_000);
+    setImage('nginx:1.27.2');
+    h.advance(10_000);
+    const rss = h.store.list('apps/v1/replicasets', { namespace: 'default' });
+    expect(rss).toHaveLength(2);
+    const current = rss.find((r) => (r.spec as { replicas: number }).replicas === 2);
+    expect(current?.metadata.name).toBe(first);
+    expect(current?.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+    expect(
+      h.store.get('apps/v1/deployments', 'default', 'web')?.metadata.annotations?.[
+        'deployment.kubernetes.io/revision'
+      ],
+    ).toBe('3');
+  });
+
+  it('a paused deployment does not roll out until resumed', () => {
+    const h = harness(spec());
+    h.create('apps/v1/deployments', web(2));
+    h.advance(3000);
+    h.store.mutate('apps/v1/deployments', 'default', 'web', (d) => {
+      const s = d.spec as { paused?: boolean; template: { spec: { containers: Array<{ image: string }> } } };
+      s.paused = true;
+      (s.template.spec.containers[0] as { image: string }).image = 'nginx:1.27.3';
+    });
+    h.advance(5000);
+    expect(h.store.list('apps/v1/replicasets', { namespace: 'default' })).toHaveLength(1);
+    h.store.mutate(
+      'apps/v1/deployments',
+      'default',
+      'web',
+      (d) => void ((d.spec as { paused?: boolean }).paused = false),
+    );
+    h.advance(10_000);
+    expect(status(h.store.get('apps/v1/deployments', 'default', 'web'))).toMatchObject({
+      updatedReplicas: 2,
+      availableReplicas: 2,
+    });
+  });
+
+  it('a deployment that cannot progress reports ProgressDeadlineExceeded', () => {
+    const h = harness(spec());
+    const d = web(1, 'nginx:does-not-exist');
+    (d.spec as { progressDeadlineSeconds: number }).progressDeadlineSeconds = 30;
+    h.create('apps/v1/deployments', d);
+    h.advance(40_000, 1000);
+    const p = (
+      status(h.store.get('apps/v1/deployments', 'default', 'web')).conditions as Array<{
+        type: string;
+        status: string;
+        reason: string;
+      }>
+    ).find((c) => c.type === 'Progressing');
+    expect(p).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+  });
 });

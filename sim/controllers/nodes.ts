@@ -44,6 +44,37 @@ export function defaultNodeStatus(node: KObject, rt: Runtime, now: string): void
   node.status = st;
 }
 
+const LEASES = 'coordination.k8s.io/v1/leases';
+const LEASE_NS = 'kube-node-lease';
+const microTime = (ms: number) =>
+  new Date(ms).toISOString().replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(6, '0')}Z`);
+
+/** The node's heartbeat Lease in kube-node-lease, which `kubectl describe node` shows. */
+function renewLease(rt: Runtime, node: KObject): void {
+  if (!rt.store.typeOf(LEASES) || !rt.cache.get(GVR.namespaces, LEASE_NS)) return;
+  const name = node.metadata.name ?? '';
+  const renewTime = microTime(rt.now());
+  if (rt.store.get(LEASES, LEASE_NS, name)) {
+    rt.store.mutate(
+      LEASES,
+      LEASE_NS,
+      name,
+      (l) => void ((l.spec as { renewTime: string }).renewTime = renewTime),
+    );
+    return;
+  }
+  rt.store.create(LEASES, {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: {
+      name,
+      namespace: LEASE_NS,
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? '' }],
+    },
+    spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime },
+  });
+}
+
 export const nodeController: Controller = {
   name: NODES,
   onEvent(event, rt) {
@@ -63,6 +94,8 @@ export const nodeController: Controller = {
       for (const c of (statusOf(n).conditions as Array<Record<string, string>> | undefined) ?? [])
         c.lastHeartbeatTime = now;
     });
-    rt.after(rt.timings.heartbeatMs, NODES, name);
+    renewLease(rt, node);
+    // Spread later heartbeats over the period so big clusters see a steady trickle.
+    rt.after(rt.timings.heartbeatMs - rt.rand.int(0, Math.floor(rt.timings.heartbeatMs / 4)), NODES, name);
   },
 };

@@ -114,3 +114,35 @@ describe('namespaces', () => {
     expect(h.store.list('v1/events', { namespace: 'team' })).toHaveLength(events);
   });
 });
+
+describe('nodes', () => {
+  it('heartbeats refresh node conditions and renew a Lease per node', () => {
+    const h = harness(spec());
+    h.advance(45_000, 1000);
+    const nodes = h.store.list('v1/nodes');
+    for (const n of nodes) {
+      const lease = h.store.get('coordination.k8s.io/v1/leases', 'kube-node-lease', n.metadata.name ?? '');
+      expect((lease?.spec as { holderIdentity: string }).holderIdentity).toBe(n.metadata.name);
+      const ready = (
+        n.status as { conditions: Array<{ type: string; lastHeartbeatTime: string }> }
+      ).conditions.find((c) => c.type === 'Ready');
+      expect(Date.parse(ready?.lastHeartbeatTime ?? '')).toBeGreaterThan(h.clock.now() - 45_000);
+    }
+  });
+
+  it('fills in status for a node registered bare', () => {
+    const h = harness(spec());
+    h.create('v1/nodes', {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'bare', labels: { 'kubernetes.io/hostname': 'bare' } },
+    });
+    h.advance(1000);
+    const s = h.store.get('v1/nodes', undefined, 'bare')?.status as {
+      nodeInfo: { kubeletVersion: string };
+      conditions: Array<{ type: string; status: string }>;
+    };
+    expect(s.nodeInfo.kubeletVersion).toBe('v1.27.13');
+    expect(s.conditions.find((c) => c.type === 'Ready')?.status).toBe('True');
+  });
+});

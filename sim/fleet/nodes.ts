@@ -87,6 +87,7 @@ export function buildNode(profile: NodeProfile, input: NodeInput, rand: Rand): K
     kind: 'Node',
     metadata: {
       name: input.name,
+      creationTimestamp: input.createdAt,
       labels,
       annotations: {
         'node.alpha.kubernetes.io/ttl': '0',
