@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importManifests, loadManifests, parseManifestText } from './index';
+import { defaultLimits } from './types';
 
 const corpus = path.resolve(__dirname, '../../../../shared/corpus');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-import-'));
@@ -70,6 +71,29 @@ describe('parseManifestText', () => {
     expect(out.objects).toHaveLength(objects);
     expect(out.issues.map((i) => `${i.code}@${i.line}`)).toEqual(issues);
     for (const i of out.issues) expect(i.file).toBe('f.yaml');
+  });
+
+  it('reads CRLF line ends and a byte-order mark', () => {
+    const text = '\uFEFFapiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: crlf\r\n';
+    const out = parseManifestText(text, 'w.yaml');
+    expect(out.issues).toEqual([]);
+    expect(out.objects.map((o) => o.object.metadata?.name)).toEqual(['crlf']);
+    const json = parseManifestText(
+      '\uFEFF{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"j"}}',
+      'w.json',
+    );
+    expect(json.objects).toHaveLength(1);
+  });
+
+  it('caps the number of objects per file with a clear message', () => {
+    const doc = (i: number) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: n${i}}\n`;
+    const out = parseManifestText([0, 1, 2, 3].map(doc).join('---\n'), 'many.yaml', {
+      ...defaultLimits,
+      maxObjectsPerFile: 2,
+    });
+    expect(out.objects).toHaveLength(2);
+    expect(out.issues).toHaveLength(1);
+    expect(out.issues[0]).toMatchObject({ code: 'too-many-objects', line: 9 });
   });
 
   it('expands merge keys', () => {
