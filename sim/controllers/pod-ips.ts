@@ -1,8 +1,11 @@
 /** Pod IPs from each node's podCIDR, handed out in order and reused after a pod goes away. */
 export class PodIps {
   private readonly nodes = new Map<string, { next: number; free: number[]; byPod: Map<string, number> }>();
+  private readonly text = new Map<string, string>();
 
   assign(node: string, podUid: string, cidr: string | undefined): string {
+    const known = this.text.get(podUid);
+    if (known !== undefined) return known;
     let n = this.nodes.get(node);
     if (!n) this.nodes.set(node, (n = { next: 2, free: [], byPod: new Map() }));
     let host = n.byPod.get(podUid);
@@ -10,12 +13,15 @@ export class PodIps {
       host = n.free.shift() ?? n.next++;
       n.byPod.set(podUid, host);
     }
-    return hostAddress(cidr ?? '10.244.0.0/24', host);
+    const ip = hostAddress(cidr ?? '10.244.0.0/24', host);
+    this.text.set(podUid, ip);
+    return ip;
   }
 
   release(node: string, podUid: string): void {
     const n = this.nodes.get(node);
     const host = n?.byPod.get(podUid);
+    this.text.delete(podUid);
     if (!n || host === undefined) return;
     n.byPod.delete(podUid);
     n.free.push(host);
