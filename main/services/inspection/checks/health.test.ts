@@ -223,3 +223,25 @@ describe('cluster health checks', () => {
     expect(isPastSupport(40, now)).toBe(false);
   });
 });
+
+describe('deprecated APIs against Kyverno check-deprecated-apis resources', () => {
+  it('flags exactly the resources Kyverno fails (removed in 1.25, 1.29 and 1.32)', async () => {
+    const { importManifests } = await import('../../importer');
+    const path = await import('node:path');
+    const file = path.resolve(
+      __dirname,
+      '../../../../../shared/corpus/kyverno-policies/best-practices/check-deprecated-apis/.kyverno-test/resource.yaml',
+    );
+    const imported = await importManifests([file]);
+    const objects = imported.objects.map((o) => o.object);
+    const removed = await findingsOf('health.removedApiVersion', objects, { kubernetesVersion: '1.32' });
+    expect(removed.map((f) => f.object.name).sort()).toEqual([
+      'bad-cronjob',
+      'bad-flowschema',
+      'bad-flowschema-v1beta3',
+    ]);
+    const on128 = await findingsOf('health.deprecatedApiVersion', objects, { kubernetesVersion: '1.28' });
+    // On 1.28, flowcontrol v1beta2 is deprecated (since 1.26); v1beta3 only from 1.29; batch/v1beta1 is already gone.
+    expect(on128.map((f) => f.object.name)).toEqual(['bad-flowschema']);
+  });
+});
