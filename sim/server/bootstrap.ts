@@ -4,6 +4,7 @@ import { builtinTypes } from '../store/builtin-types';
 import type { MemoryStore } from '../store/memory';
 import { applyDefaults } from './defaults';
 import { bootstrapRbac, clusterRoleBinding } from './bootstrap-rbac';
+import { VERSION_ALIASES } from './versions';
 
 export const ADMIN_USER = 'kube-sim-admin';
 export const VIEWER_USER = 'kube-sim-viewer';
@@ -57,6 +58,7 @@ export function startNamespaceHooks(store: MemoryStore, caPem: string): () => vo
 
 export function bootstrapCluster(store: MemoryStore, port: number): void {
   for (const t of builtinTypes()) store.registerType(t);
+  for (const a of VERSION_ALIASES) store.registerType(a.type);
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) create(store, ns(name));
   for (const o of bootstrapRbac()) create(store, o);
   create(store, clusterRoleBinding('kube-sim:admin', 'cluster-admin', [{ kind: 'User', name: ADMIN_USER }]));

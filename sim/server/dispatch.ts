@@ -1,6 +1,6 @@
 /** One API request, start to finish: faults, authentication, routing, authorization, the verb. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gvrOf, type ResourceType } from '../store/api';
+import { gvrOf, type KObject, type ResourceType } from '../store/api';
 import { authenticate } from './auth';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery';
 import { ApiError, forbidden, qualified } from './errors';
@@ -23,6 +23,7 @@ import { review } from './reviews';
 import { parseRoute } from './route';
 import type { ClusterRuntime, RequestInfo } from './runtime';
 import { wantsTable } from './table';
+import { aliasFor, convertReply } from './versions';
 import { startWatch } from './watch';
 
 const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
@@ -110,7 +111,9 @@ export async function handleRequest(
     }
     if (route.kind !== 'resource')
       throw new ApiError(404, 'the server could not find the requested resource', 'NotFound');
-    const type = findType(rt, route.group, route.version, route.resource);
+    const requested = findType(rt, route.group, route.version, route.resource);
+    const alias = requested ? aliasFor(gvrOf(requested)) : undefined;
+    const type = alias ? rt.store.typeOf(alias.storage) : requested;
     if (!type) throw new ApiError(404, 'the server could not find the requested resource', 'NotFound');
     const info: RequestInfo = {
       rt,
@@ -121,6 +124,7 @@ export async function handleRequest(
       query: url.searchParams,
       user: id.user,
       userAgent: String(req.headers['user-agent'] ?? ''),
+      convert: alias?.convert,
     };
     if (route.namespace !== undefined && !type.namespaced)
       throw new ApiError(404, 'the server could not find the requested resource', 'NotFound');
@@ -214,7 +218,18 @@ async function serveResource(
   else {
     const raw = await readBody(req);
     const ct = req.headers['content-type'];
-    const body = raw.length > 0 ? parseBody(raw, ct) : undefined;
+    let body = raw.length > 0 ? parseBody(raw, ct) : undefined;
+    const whole =
+      verb === 'create' || verb === 'update' || (verb === 'patch' && (ct ?? '').includes('apply-patch'));
+    if (
+      info.convert &&
+      whole &&
+      info.subresource !== 'scale' &&
+      body &&
+      typeof body === 'object' &&
+      !Array.isArray(body)
+    )
+      body = info.convert.in(body as KObject);
     if (
       (verb === 'create' && type.group.startsWith('authori')) ||
       (verb === 'create' && REVIEWS.has(type.resource))
@@ -227,5 +242,6 @@ async function serveResource(
     else if (verb === 'delete') reply = deleteOne(info, type, body);
     else reply = deleteCollection(info, type, body);
   }
+  if (info.convert) reply = { ...reply, body: convertReply(reply.body, info.convert, type.kind) };
   sendJson(res, reply.code, reply.body);
 }

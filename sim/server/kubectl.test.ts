@@ -111,6 +111,29 @@ describe('kubectl against kube-sim', () => {
       ]),
     );
     expect(got).toBe('3 backend yes');
+    ok(await kubectl(['autoscale', 'deployment/cartservice', '--min=1', '--max=4', '--cpu-percent=70']));
+    expect(
+      ok(
+        await kubectl([
+          'get',
+          'hpa.v1.autoscaling',
+          'cartservice',
+          '-o',
+          'jsonpath={.spec.targetCPUUtilizationPercentage}',
+        ]),
+      ),
+    ).toBe('70');
+    expect(
+      ok(
+        await kubectl([
+          'get',
+          'hpa.v2.autoscaling',
+          'cartservice',
+          '-o',
+          'jsonpath={.spec.metrics[0].resource.target.averageUtilization}',
+        ]),
+      ),
+    ).toBe('70');
   });
 
   it('watches with get -w until the request timeout', async () => {

@@ -246,7 +246,12 @@ export function patchObject(
   if (ct === 'application/apply-patch+yaml' || ct === 'application/apply-patch+cbor')
     return applyObject(info, type, patch);
   const current = live(info, type);
-  const base: unknown = info.subresource === 'scale' ? toScale(type, current) : current;
+  const base: unknown =
+    info.subresource === 'scale'
+      ? toScale(type, current)
+      : info.convert
+        ? info.convert.out(current)
+        : current;
   let next: unknown;
   if (ct === 'application/json-patch+json') next = applyJsonPatch(base, patch);
   else if (ct === 'application/merge-patch+json') next = applyMergePatch(base, patch);
@@ -269,7 +274,7 @@ export function patchObject(
     throw badRequest('the patch produced something that is not an object');
   if (info.subresource === 'scale')
     return { code: 200, body: toScale(type, storeScale(info, type, current, next as KObject)) };
-  const o = next as KObject;
+  const o = info.convert ? info.convert.in(next as KObject) : (next as KObject);
   if (o.metadata?.resourceVersion === current.metadata.resourceVersion) delete o.metadata.resourceVersion;
   const sentRv = (patch as { metadata?: { resourceVersion?: string } })?.metadata?.resourceVersion;
   if (typeof sentRv === 'string') o.metadata.resourceVersion = sentRv;

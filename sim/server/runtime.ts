@@ -29,6 +29,8 @@ export interface RequestInfo {
   query: URLSearchParams;
   user: string;
   userAgent: string;
+  /** Set when the URL's version is an alias of the storage version (see versions.ts). */
+  convert?: import('./versions').Converter;
 }
 
 /** The field manager of a write: ?fieldManager= or the user agent's program name, as a real server derives it. */

@@ -52,7 +52,8 @@ export function startWatch(
     if (closed) return;
     res.write(JSON.stringify({ type, object }) + '\n');
   };
-  const send = (type: string, o: KObject): void => {
+  const send = (type: string, stored: KObject): void => {
+    const o = info.convert ? info.convert.out(stored) : stored;
     if (!table) return write(type, o);
     write(
       type,
