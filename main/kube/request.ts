@@ -23,6 +23,38 @@ export class KubeTimeoutError extends Error {
   }
 }
 
+/**
+ * One keep-alive agent per cluster connection, with the TLS material the client library put
+ * on the request options, so a fleet's polls reuse connections instead of a TLS handshake
+ * per request. Proxied clusters keep the library's own (proxy) agent.
+ */
+const agents = new WeakMap<KubeConfig, https.Agent>();
+
+function keepAliveAgent(kc: KubeConfig, opts: https.RequestOptions): https.Agent {
+  let agent = agents.get(kc);
+  if (!agent) {
+    agent = new https.Agent({
+      ca: opts.ca,
+      cert: opts.cert,
+      key: opts.key,
+      pfx: opts.pfx,
+      passphrase: opts.passphrase,
+      rejectUnauthorized: opts.rejectUnauthorized,
+      servername: opts.servername,
+      keepAlive: true,
+      maxSockets: 6,
+    });
+    agents.set(kc, agent);
+  }
+  return agent;
+}
+
+/** Closes the pooled connections of a cluster (on detach, reconnect or quit). */
+export function releaseAgent(kc: KubeConfig): void {
+  agents.get(kc)?.destroy();
+  agents.delete(kc);
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
@@ -69,6 +101,7 @@ export async function kubeRequest(
       };
     }
     if (cluster.tlsServerName) opts.servername = cluster.tlsServerName;
+    if (url.protocol === 'https:' && !cluster.proxyUrl) opts.agent = keepAliveAgent(kc, opts);
     const lib = url.protocol === 'http:' ? http : https;
     return await new Promise<unknown>((resolve, reject) => {
       req = lib.request(url, opts, (res) => {

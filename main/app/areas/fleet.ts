@@ -204,6 +204,7 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
     },
     async close() {
       connections.stop();
+      fleet.close();
       watcher.close();
       if (flushTimer) clearTimeout(flushTimer);
       await demo?.stop();

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/contract/fleet';
 import { AppError } from '../../../shared/contract/result';
 import { readControlPlane, componentHealth } from '../../kube/health';
+import { releaseAgent } from '../../kube/request';
 import { buildKubeConfig, toConnectionSpec, type ConnectionSpec } from '../../kube/kubeconfig';
 import type { ClusterRecord, FleetStore } from '../../store/fleet';
 import type { CredentialVault } from '../credentials';
@@ -58,6 +59,13 @@ export function createFleetService(deps: FleetDeps) {
     return kc;
   }
 
+  /** Drops a cluster's cached client and its pooled connections. */
+  function forget(id: string) {
+    const kc = kubeConfigs.get(id);
+    if (kc) releaseAgent(kc);
+    kubeConfigs.delete(id);
+  }
+
   function record(id: string): ClusterRecord {
     const r = store.cluster(id);
     if (!r) throw new AppError('NOT_FOUND', `No cluster with id ${id}.`);
@@ -82,6 +90,10 @@ export function createFleetService(deps: FleetDeps) {
 
   return {
     kubeConfigFor,
+    /** Closes every pooled connection (on quit). */
+    close() {
+      for (const id of [...kubeConfigs.keys()]) forget(id);
+    },
     rows,
     row,
 
@@ -100,7 +112,7 @@ export function createFleetService(deps: FleetDeps) {
         );
       store.approve(cmd.fingerprint, cmd.commandLine, now().toISOString());
       deps.log.info(`approved credential command for context ${ctx.resolved.name}: ${cmd.commandLine}`);
-      kubeConfigs.clear();
+      for (const id of [...kubeConfigs.keys()]) forget(id);
       return {
         kind: cmd.kind,
         commandLine: cmd.commandLine,
@@ -321,7 +333,7 @@ export function createFleetService(deps: FleetDeps) {
       });
       for (const id of ids) {
         connections.remove(id);
-        kubeConfigs.delete(id);
+        forget(id);
       }
       deps.changed(ids, 'detached');
       return { detached: records.map((r) => r.name) };
@@ -351,7 +363,7 @@ export function createFleetService(deps: FleetDeps) {
     reconnect(ids: string[]) {
       for (const id of ids) {
         record(id);
-        kubeConfigs.delete(id);
+        forget(id);
         connections.reconnect(id);
       }
       return { ids };
