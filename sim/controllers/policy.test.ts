@@ -146,3 +146,21 @@ describe('nodes', () => {
     expect(s.conditions.find((c) => c.type === 'Ready')?.status).toBe('True');
   });
 });
+
+describe('resource quotas', () => {
+  it('report what the namespace uses', () => {
+    const h = harness(spec());
+    h.create('v1/resourcequotas', {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'q', namespace: 'default' },
+      spec: { hard: { pods: '10', 'requests.cpu': '2', 'requests.memory': '1Gi', services: '5' } },
+    });
+    h.create('apps/v1/deployments', web(3));
+    h.advance(3000);
+    expect(st(h.store.get('v1/resourcequotas', 'default', 'q'))).toEqual({
+      hard: { pods: '10', 'requests.cpu': '2', 'requests.memory': '1Gi', services: '5' },
+      used: { pods: '3', 'requests.cpu': '300m', 'requests.memory': '192Mi', services: '0' },
+    });
+  });
+});

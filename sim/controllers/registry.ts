@@ -11,6 +11,7 @@ import { createMetricsController } from './metrics';
 import { namespaceController } from './namespaces';
 import { nodeController } from './nodes';
 import { pdbController } from './pdb';
+import { quotaController } from './quota';
 import { replicaSetController } from './replicaset';
 import type { Controller } from './runtime';
 import { createScheduler } from './scheduler';
@@ -34,6 +35,7 @@ export function allControllers(): Controller[] {
     createEndpointsController(),
     gcController,
     pdbController,
+    quotaController,
     createHpaController(),
     createMetricsController(),
   ];
