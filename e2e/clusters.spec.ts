@@ -193,3 +193,64 @@ test('choose a file, label and group clusters, delete a group, detach a protecte
   await dialog.getByRole('button', { name: 'Detach' }).click();
   await expect(clusters.count).toHaveText('2 clusters');
 });
+
+test('a fleet of 300 clusters: attach them all, the table stays virtualised, sort and filter answer quickly', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-sim-big-'));
+  const big = spawn(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'sim/cli.ts',
+      '--clusters',
+      '300',
+      '--nodes',
+      '1',
+      '--pods',
+      '2',
+      '--no-controllers',
+      '--out',
+      out,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  try {
+    const info = await new Promise<SimReady>((resolve, reject) => {
+      let buf = '';
+      const timer = setTimeout(() => reject(new Error('kube-sim (300 clusters) did not start')), 90_000);
+      big.stdout!.on('data', (c: Buffer) => {
+        buf += c.toString();
+        const line = buf.split('\n').find((l) => l.startsWith('{'));
+        if (line) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line) as SimReady);
+        }
+      });
+    });
+    const clusters = new ClustersPage(page);
+    await app.open('#/clusters');
+    await clusters.dropFiles([{ name: 'kubeconfig', text: fs.readFileSync(info.kubeconfig, 'utf8') }]);
+    // 300 contexts plus the client-certificate one.
+    await page.getByRole('button', { name: 'Attach 301 clusters' }).click({ timeout: 30_000 });
+    await expect(clusters.count).toHaveText('301 clusters', { timeout: 30_000 });
+    await expect(page.locator('[data-status="ready"]').first()).toBeVisible({ timeout: 30_000 });
+    expect(await clusters.rows.count()).toBeLessThan(60);
+    await page.getByTestId('cluster-rows').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const last = info.clusters[info.clusters.length - 1]!.name;
+    await expect(clusters.row(last)).toBeVisible();
+    expect(await clusters.rows.count()).toBeLessThan(60);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Allocated CPU' }).click();
+    await page.getByLabel('Filter clusters').fill(last);
+    await expect(clusters.count).toHaveText('1 of 301 clusters');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await page.screenshot({ path: 'test-results/clusters-300.png' });
+  } finally {
+    big.kill('SIGTERM');
+  }
+});

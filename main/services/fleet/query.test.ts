@@ -71,6 +71,11 @@ describe('queryClusters', () => {
     expect(byStatus[0]!.status).toBe('unreachable');
   });
 
+  it('sorts names naturally', () => {
+    const named = ['sim-10', 'sim-2', 'sim-1'].map((name, i) => row(i, { name }));
+    expect(queryClusters(named, q({})).items.map((r) => r.name)).toEqual(['sim-1', 'sim-2', 'sim-10']);
+  });
+
   it('parses label filters', () => {
     expect(parseLabelFilter('env')).toEqual({ key: 'env', negate: false });
     expect(parseLabelFilter('env = prod')).toEqual({ key: 'env', value: 'prod', negate: false });

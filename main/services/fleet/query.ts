@@ -57,6 +57,9 @@ function versionKey(v: string | undefined): number {
 }
 
 type Key = (row: ClusterRow) => number | string;
+
+/** "sim-2" before "sim-10". */
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const KEYS: Record<ClusterQuery['sort'], Key> = {
   name: (r) => r.name,
   group: (r) => r.groupName,
@@ -87,8 +90,15 @@ export function queryClusters(rows: readonly ClusterRow[], q: ClusterQuery) {
   const sorted = matched
     .map((row) => ({ row, k: key(row) }))
     .sort((a, b) => {
-      const c = a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
-      return c !== 0 ? c * sign : a.row.name.localeCompare(b.row.name);
+      const c =
+        typeof a.k === 'string' && typeof b.k === 'string'
+          ? natural.compare(a.k, b.k)
+          : a.k < b.k
+            ? -1
+            : a.k > b.k
+              ? 1
+              : 0;
+      return c !== 0 ? c * sign : natural.compare(a.row.name, b.row.name);
     })
     .map((x) => x.row);
   return {
