@@ -23,6 +23,13 @@ const only = new Set((onlyValue ?? 'a,b,d').split(','));
 const sizes = quick
   ? { a: { clusters: 3, pods: 300 }, b: { pods: 3000 }, d: { objects: 20_000, runs: 10 } }
   : { a: { clusters: 10, pods: 3000 }, b: { pods: 30_000 }, d: { objects: 100_000, runs: 30 } };
+// sizes can be overridden for experiments: BENCH_A_CLUSTERS, BENCH_A_PODS, BENCH_LIST_CONCURRENCY
+const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const a = {
+  clusters: env('BENCH_A_CLUSTERS') ?? sizes.a.clusters,
+  pods: env('BENCH_A_PODS') ?? sizes.a.pods,
+  listConcurrency: env('BENCH_LIST_CONCURRENCY'),
+};
 
 const results: Record<string, unknown> = {};
 const started = Date.now();
@@ -31,8 +38,8 @@ if (only.has('d')) {
   results.d_queries = await benchQueries(sizes.d);
 }
 if (only.has('a')) {
-  process.stderr.write(`bench a: full sync of ${sizes.a.clusters} × ${sizes.a.pods} pods…\n`);
-  results.a_fullSync = await benchFullSync(sizes.a);
+  process.stderr.write(`bench a: full sync of ${a.clusters} × ${a.pods} pods…\n`);
+  results.a_fullSync = await benchFullSync(a);
 }
 if (only.has('b')) {
   process.stderr.write(`bench b: first page of a ${sizes.b.pods}-pod cluster…\n`);

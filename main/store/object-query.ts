@@ -238,9 +238,12 @@ export function searchSql(
   };
   const like = (t: string): Fragment => ({ sql: "o.search LIKE ? ESCAPE '\\'", params: [likeContains(t)] });
   const [first, ...others] = terms;
+  // Events are not in the trigram index; keep the name step consistent with it
+  const noEvents: Fragment[] = q.kinds ? [] : [{ sql: "o.kind != 'Event'", params: [] }];
   const prefixWhere = scoped([
     { sql: 'o.name >= ? AND o.name < ?', params: [first, `${first}\uffff`] },
     ...others.map(like),
+    ...noEvents,
   ]);
   const prefix: Fragment = {
     sql: `SELECT ${columns} FROM objects o WHERE ${prefixWhere.sql} ORDER BY o.name, o.id LIMIT ?`,

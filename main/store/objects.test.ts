@@ -178,6 +178,26 @@ describe('object store', () => {
     expect(store.search({ text: '  ' }).items).toEqual([]);
   });
 
+  it('leaves Events out of search (they are reached through their object)', () => {
+    store.upsert([
+      {
+        source: 'live',
+        cluster: 'c1',
+        group: '',
+        version: 'v1',
+        kind: 'Event',
+        object: {
+          metadata: { name: 'web-1.17a9', namespace: 'shop' },
+          involvedObject: { kind: 'Pod', name: 'web-1' },
+          type: 'Warning',
+        },
+      },
+    ]);
+    expect(store.search({ text: 'web-1' }).items.map((i) => i.kind)).toEqual(['Pod', 'Pod']);
+    expect(store.search({ text: 'we' }).items.every((i) => i.kind !== 'Event')).toBe(true);
+    expect(names({ kinds: ['Event'], owner: { kind: 'Pod', name: 'web-1' } })).toEqual(['c1/web-1.17a9']);
+  });
+
   it('updates labels, the search index and the body on change, and skips unchanged versions', () => {
     const changed = pod('c1', 'shop', 'db-0', { app: 'cache' });
     changed.object.metadata!.resourceVersion = '2';

@@ -149,6 +149,11 @@ const COUNT_COLUMN: Record<CountDimension, string> = {
 };
 
 const ITERATE_PAGE = 500;
+/**
+ * Kinds left out of the trigram index: Events are half of a busy cluster's objects, churn
+ * constantly and are reached through the object they are about, not by search.
+ */
+export const UNSEARCHED_KINDS: ReadonlySet<string> = new Set(['Event']);
 /** A label requirement matching at most this many rows drives a page query from the label index. */
 const DRIVER_LIMIT = 10_000;
 
@@ -217,7 +222,7 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
       const id = Number(insert.run({ ...row, sync_gen: gen }).lastInsertRowid);
       putBody.run(id, row.body);
       putLabels(id, row.labels);
-      putSearch.run(id, row.search);
+      if (!UNSEARCHED_KINDS.has(row.kind)) putSearch.run(id, row.search);
       return;
     }
     if (old.resource_version === row.resource_version && row.resource_version !== '') {
@@ -231,8 +236,10 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
       putLabels(old.id, row.labels);
     }
     if (old.search !== row.search) {
-      dropSearch.run(old.id);
-      putSearch.run(old.id, row.search);
+      if (!UNSEARCHED_KINDS.has(row.kind)) {
+        dropSearch.run(old.id);
+        putSearch.run(old.id, row.search);
+      }
     }
   };
 

@@ -137,6 +137,17 @@ export const CacheStatusSchema = z.object({
   kinds: z.array(KindStatusSchema),
 });
 
+export const ResourceKindSchema = z
+  .object({
+    group: z.string().max(253),
+    version: z.string().min(1).max(63),
+    /** Plural resource name, as in the URL. */
+    resource: z.string().min(1).max(253),
+    kind: z.string().min(1).max(253),
+    namespaced: z.boolean(),
+  })
+  .strict();
+
 export const objectCalls = {
   /** One page of objects for a view: filter, sort, offset or cursor; with the total. */
   'objects.query': { input: ObjectPageQuerySchema, output: ObjectPageSchema },
@@ -150,6 +161,13 @@ export const objectCalls = {
   'objects.status': {
     input: z.object({ cluster: z.string().optional() }).strict(),
     output: z.array(CacheStatusSchema),
+  },
+  /** Kinds served by the CustomResourceDefinitions cached for a cluster. */
+  'objects.customKinds': { input: z.object({ cluster: name }).strict(), output: z.array(ResourceKindSchema) },
+  /** Starts caching one more kind (a custom resource) on a cluster; idempotent. */
+  'objects.watchKind': {
+    input: z.object({ cluster: name, kind: ResourceKindSchema }).strict(),
+    output: z.object({ ok: z.boolean() }),
   },
   /** Ends the back-off waits of a cluster's informers and lists again now. */
   'objects.resync': { input: z.object({ cluster: name }).strict(), output: z.object({ ok: z.boolean() }) },

@@ -13,7 +13,8 @@ import { QueryError } from '../../store/object-query';
 
 /**
  * The objects area: the live object cache and its contract handlers (objects.query, objects.get,
- * objects.count, search.query, objects.status, objects.resync). The fleet area starts and stops
+ * objects.count, search.query, objects.status, objects.customKinds, objects.watchKind,
+ * objects.resync). The fleet area starts and stops
  * clusters on `service` as connections come and go:
  *
  *   const objects = createObjectsArea({ db, log: log.child('objects'), emit: (n, p) => events.emit(n, p) });
@@ -77,6 +78,17 @@ export function createObjectsArea(ctx: ObjectsAreaContext): ObjectsArea {
     'objects.count': ({ by, ...query }) => guard(() => service.store.countBy(query, by)),
     'search.query': (q) => guard(() => service.store.search(q)),
     'objects.status': ({ cluster }) => service.status(cluster),
+    'objects.customKinds': ({ cluster }) => service.customKinds(cluster),
+    'objects.watchKind': ({ cluster, kind }) => {
+      if (service.status(cluster)[0]?.state === 'stopped') {
+        throw new AppError(
+          'UNAVAILABLE',
+          `cluster ${cluster} is not connected: its objects are not being cached`,
+        );
+      }
+      service.watchKind(cluster, kind);
+      return { ok: true };
+    },
     'objects.resync': ({ cluster }) => {
       service.retry(cluster);
       return { ok: service.status(cluster)[0]?.state !== 'stopped' };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../../sim/index';
 import { createLogger } from '../log';
@@ -180,6 +180,66 @@ describe('object cache against kube-sim', () => {
       expect(b.includes(value)).toBe(false);
       expect(b.includes(Buffer.from(value).toString('base64'))).toBe(false);
     }
+  });
+
+  it('discovers a custom resource kind from its CRD and caches it on demand', async () => {
+    const cluster = names()[0];
+    const kc = kubeConfig(cluster);
+    await kc.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({
+      body: {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'widgets.example.com' },
+        spec: {
+          group: 'example.com',
+          scope: 'Namespaced',
+          names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } },
+            },
+          ],
+        },
+      },
+    });
+    const kind = await until('the Widget kind among the custom kinds', () =>
+      service.customKinds(cluster).find((k) => k.kind === 'Widget'),
+    );
+    expect(kind).toEqual({
+      group: 'example.com',
+      version: 'v1',
+      resource: 'widgets',
+      kind: 'Widget',
+      namespaced: true,
+    });
+    service.watchKind(cluster, kind);
+    await kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+      group: 'example.com',
+      version: 'v1',
+      namespace: 'default',
+      plural: 'widgets',
+      body: {
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'sprocket' },
+        spec: { size: 3 },
+      },
+    });
+    const row = await until('the Widget in the store', () =>
+      service.get({
+        source: 'live',
+        cluster,
+        group: 'example.com',
+        version: 'v1',
+        kind: 'Widget',
+        namespace: 'default',
+        name: 'sprocket',
+      }),
+    );
+    expect(row.object.spec).toEqual({ size: 3 });
   });
 
   it('relists after 410 Gone and keeps following changes', async () => {
