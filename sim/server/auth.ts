@@ -40,3 +40,39 @@ export function authenticate(req: IncomingMessage, table: TokenTable): Identity 
 function withAuthenticated(id: Identity): Identity {
   return { user: id.user, groups: [...new Set([...id.groups, 'system:authenticated'])] };
 }
+
+/**
+ * Impersonate-User / Impersonate-Group headers: allowed when the caller may `impersonate` those
+ * users, groups or service accounts (RBAC); the request then runs as the impersonated identity.
+ */
+export function impersonate(
+  req: IncomingMessage,
+  caller: Identity,
+  may: (resource: 'users' | 'groups' | 'serviceaccounts', name: string, namespace?: string) => boolean,
+): Identity {
+  const user = req.headers['impersonate-user'];
+  if (typeof user !== 'string' || !user) return caller;
+  const raw = req.headers['impersonate-group'];
+  const groups = (Array.isArray(raw) ? raw : raw ? [raw] : [])
+    .flatMap((g) => g.split(','))
+    .map((g) => g.trim())
+    .filter(Boolean);
+  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(user);
+  const allowed = sa ? may('serviceaccounts', sa[2], sa[1]) : may('users', user);
+  if (!allowed)
+    throw new ApiError(
+      403,
+      `users "${user}" is forbidden: User "${caller.user}" cannot impersonate resource "users" in API group "" at the cluster scope`,
+      'Forbidden',
+    );
+  for (const g of groups) {
+    if (!may('groups', g))
+      throw new ApiError(
+        403,
+        `groups "${g}" is forbidden: User "${caller.user}" cannot impersonate resource "groups" in API group "" at the cluster scope`,
+        'Forbidden',
+      );
+  }
+  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
+  return { user, groups: [...new Set([...groups, ...implied, 'system:authenticated'])] };
+}

@@ -1,7 +1,7 @@
 /** One API request, start to finish: faults, authentication, routing, authorization, the verb. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gvrOf, type KObject, type ResourceType } from '../store/api';
-import { authenticate } from './auth';
+import { authenticate, impersonate } from './auth';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery';
 import { ApiError, forbidden, qualified } from './errors';
 import { delay, injectedError } from './faults';
@@ -78,7 +78,13 @@ export async function handleRequest(
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('ok');
     }
-    const id = authenticate(req, rt.tokens);
+    const caller = authenticate(req, rt.tokens);
+    const id = impersonate(
+      req,
+      caller,
+      (resource, name, namespace) =>
+        authorize(rt.store, caller, { verb: 'impersonate', group: '', resource, name, namespace }).allowed,
+    );
     const fault = injectedError(rt.faults);
     if (fault) throw fault;
     if (path === '/version') return sendJson(res, 200, versionInfo(rt));

@@ -154,6 +154,13 @@ describe('kubectl against kube-sim', () => {
     expect(ok(await kubectl(['auth', 'can-i', 'list', 'pods', '--user', viewer]))).toBe('yes\n');
     const denied = await kubectl(['delete', 'configmap', 'seen-by-watch', '--user', viewer]);
     expect(denied.stderr).toContain('Forbidden');
+    // Impersonation: the admin may act as a service account, which has no rights yet.
+    expect(
+      (await kubectl(['auth', 'can-i', 'list', 'pods', '--as=system:serviceaccount:default:robot'])).stdout,
+    ).toBe('no\n');
+    expect((await kubectl(['get', 'pods', '--user', viewer, '--as=someone'])).stderr).toContain(
+      'cannot impersonate',
+    );
   });
 
   it('applies server-side, reports a conflict, and forces it', async () => {

@@ -426,6 +426,28 @@ export const COLUMNS: Record<string, Column[]> = {
     ),
     AGE,
   ],
+  'v1/resourcequotas': [
+    NAME,
+    AGE,
+    col('Request', (q) => {
+      const hard = o(status(q).hard ?? spec(q).hard);
+      const used = o(status(q).used);
+      return Object.keys(hard)
+        .filter((k) => !k.startsWith('limits.'))
+        .sort()
+        .map((k) => `${k}: ${String(used[k] ?? 0)}/${String(hard[k])}`)
+        .join(', ');
+    }),
+    col('Limit', (q) => {
+      const hard = o(status(q).hard ?? spec(q).hard);
+      const used = o(status(q).used);
+      return Object.keys(hard)
+        .filter((k) => k.startsWith('limits.'))
+        .sort()
+        .map((k) => `${k}: ${String(used[k] ?? 0)}/${String(hard[k])}`)
+        .join(', ');
+    }),
+  ],
   'coordination.k8s.io/v1/leases': [NAME, col('Holder', (l) => str(spec(l).holderIdentity, '')), AGE],
   'metrics.k8s.io/v1beta1/nodes': [
     NAME,
