@@ -82,8 +82,8 @@ export const nodeController: Controller = {
       rt.enqueue(NODES, event.object.metadata.name ?? '');
   },
   start(rt) {
-    for (const n of rt.cache.all(GVR.nodes))
-      rt.after(rt.rand.int(0, rt.timings.heartbeatMs), NODES, n.metadata.name ?? '');
+    // First heartbeat (and Lease) right away; later ones spread over the period.
+    for (const n of rt.cache.all(GVR.nodes)) rt.enqueue(NODES, n.metadata.name ?? '');
   },
   reconcile(name, rt) {
     const node = rt.cache.get(GVR.nodes, name);
