@@ -104,6 +104,7 @@ test('drop a kubeconfig, attach every context, see the figures, open an overview
   const names = ready.clusters.map((c) => c.name);
   for (const n of names) await expect(clusters.context(n)).toBeVisible();
   await expect(clusters.context(`${names[0]}-cert`)).toContainText('client-certificate');
+  await page.screenshot({ path: 'test-results/clusters-attach-top.png' });
   await clusters.context(names[1]!).getByRole('button', { name: 'Verify connection' }).click();
   await expect(clusters.context(names[1]!).getByTestId('verify-result')).toContainText('may do everything');
   await page.screenshot({ path: 'test-results/clusters-attach.png', fullPage: true });
