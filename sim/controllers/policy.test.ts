@@ -118,6 +118,8 @@ describe('namespaces', () => {
 describe('nodes', () => {
   it('heartbeats refresh node conditions and renew a Lease per node', () => {
     const h = harness(spec());
+    // at start already (kubectl describe node shows the Lease)
+    expect(h.store.list('coordination.k8s.io/v1/leases', { namespace: 'kube-node-lease' })).toHaveLength(3);
     h.advance(45_000, 1000);
     const nodes = h.store.list('v1/nodes');
     for (const n of nodes) {
