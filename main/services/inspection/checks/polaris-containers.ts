@@ -16,13 +16,16 @@ function resourceCheck(id: string, title: string, kind: 'requests' | 'limits', r
       severity: 'warning',
       remediation: `Set resources.${kind}.${res} on every container so the scheduler ${kind === 'requests' ? 'can place pods' : 'can cap usage'}.`,
     },
-    (cv) =>
-      asObject(cv.c.resources)?.[kind]?.[res]
+    (cv) => {
+      const v = asObject(asObject(cv.c.resources)?.[kind])?.[res];
+      return v !== undefined && v !== null && v !== ''
         ? null
         : {
             path: `${cv.path}.resources.${kind}.${res}`,
             message: `${cn(cv)} has no ${res} ${kind.replace(/s$/, '')}`,
-          },
+          };
+    },
+    { types: ['containers'] },
   );
 }
 
@@ -63,30 +66,20 @@ export const insecureCapabilityList = [
 ];
 const dangerousCapabilityList = ['ALL', 'SYS_ADMIN', 'NET_ADMIN'];
 
-/** Polaris' sensitive names (lower case, matched as substrings after normalising '-' to '_'). */
-const sensitiveNames = [
-  'password',
-  'passwd',
-  'secret',
-  'token',
-  'api_key',
-  'apikey',
-  'access_key',
-  'private_key',
-  'client_secret',
-  'credential',
-  'aws_secret_access_key',
-  'azure_batch_key',
-  'oci_cli_key_content',
-  '_key_content',
-  'connection_string',
+/** Polaris' sensitive variable names (case-insensitive). */
+const sensitiveNamePatterns = [
+  /^AWS_SECRET_ACCESS_KEY$/i,
+  /^GOOGLE_APPLICATION_CREDENTIALS$/i,
+  /^AZURE_.+KEY$/i,
+  /^OCI_CLI_KEY_CONTENT$/i,
+  /password/i,
+  /token/i,
+  /bearer/i,
+  /secret/i,
 ];
-export function isSensitiveName(name: string): boolean {
-  const n = name.toLowerCase().replace(/-/g, '_');
-  return sensitiveNames.some((s) => n.includes(s)) || /(^|_)(key|pass|pwd)$/.test(n);
-}
-export const isSensitiveValue = (v: string): boolean =>
-  /-----?\s*BEGIN [A-Z ]*PRIVATE KEY|---BEGIN [A-Z ]*PRIVATE KEY/.test(v);
+export const isSensitiveName = (name: string): boolean => sensitiveNamePatterns.some((p) => p.test(name));
+/** Polaris' private-key value pattern ("-----BEGIN RSA PRIVATE KEY-----" and variations). */
+export const isSensitiveValue = (v: string): boolean => /-BEGIN\s+.*PRIVATE KEY-/i.test(v);
 
 export const polarisContainerChecks: Check[] = [
   resourceCheck('cpuRequestsMissing', 'CPU requests should be set', 'requests', 'cpu'),
@@ -105,16 +98,14 @@ export const polarisContainerChecks: Check[] = [
       remediation: 'Pin images to a version tag or digest, never latest.',
     },
     (cv) => {
+      // Polaris' rule: the image reference must contain a ':' and must not end in ':latest'.
       const image = str(cv.c.image);
-      if (image.includes('@')) return null;
-      const last = image.split('/').pop() ?? '';
-      const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : '';
-      return tag && tag !== 'latest'
-        ? null
-        : {
-            path: `${cv.path}.image`,
-            message: `${cn(cv)} image "${image}" has ${tag ? 'the latest tag' : 'no tag'}`,
-          };
+      if (!/^.+:.+$/.test(image))
+        return { path: `${cv.path}.image`, message: `${cn(cv)} image "${image}" has no tag` };
+      if (/^.+:latest$/.test(image)) {
+        return { path: `${cv.path}.image`, message: `${cn(cv)} image "${image}" uses the latest tag` };
+      }
+      return null;
     },
   ),
   containerCheck(
@@ -214,12 +205,14 @@ export const polarisContainerChecks: Check[] = [
       remediation: 'Set runAsNonRoot: true (or a non-zero runAsUser) on the pod or container.',
     },
     (cv, pod) => {
+      // Polaris: non-root at pod level and not undone by the container, or non-root at container level.
+      const good = (x: J) => (typeof x.runAsUser === 'number' && x.runAsUser >= 1) || x.runAsNonRoot === true;
+      const notBad = (x: J) =>
+        (x.runAsUser === undefined || (typeof x.runAsUser === 'number' && x.runAsUser >= 1)) &&
+        (x.runAsNonRoot === undefined || x.runAsNonRoot === true);
       const c = sc(cv.c);
       const p = psc(pod.spec);
-      const nonRoot = c.runAsNonRoot === true || (c.runAsNonRoot === undefined && p.runAsNonRoot === true);
-      const user = c.runAsUser ?? p.runAsUser;
-      const nonZeroUser = typeof user === 'number' && user > 0;
-      return nonRoot || nonZeroUser
+      return good(c) || (good(p) && notBad(c))
         ? null
         : { path: `${cv.path}.securityContext.runAsNonRoot`, message: `${cn(cv)} may run as root` };
     },

@@ -1,6 +1,6 @@
 /** Polaris pod-level and controller-level checks, including those that need other objects. */
 import { matchesLabelSelector } from '../../objects-memory/label-selector';
-import { asArray, asObject, containersOf, str, type J } from '../pod-spec';
+import { asArray, asObject, containersOf, str, workloadKinds, type J } from '../pod-spec';
 import type { StoredObject } from '../../../../shared/objects/types';
 import type { Check, CheckContext, Violation } from '../types';
 import { objectCheck, podCheck } from './define';
@@ -135,12 +135,24 @@ export const polarisPodChecks: Check[] = [
       category: 'Reliability',
       severity: 'warning',
       remediation:
-        'Add topologySpreadConstraints (e.g. by kubernetes.io/hostname and topology.kubernetes.io/zone).',
+        'Add topologySpreadConstraints keyed by kubernetes.io/hostname or topology.kubernetes.io/zone.',
+      targetKinds: workloadKinds.filter((k) => k !== 'Job' && k !== 'CronJob'),
     },
-    (pod) =>
-      asArray(pod.spec.topologySpreadConstraints).length
-        ? []
-        : [{ path: `${pod.path}.topologySpreadConstraints`, message: 'no topologySpreadConstraints' }],
+    (pod) => {
+      const tsc = asArray(pod.spec.topologySpreadConstraints);
+      const path = `${pod.path}.topologySpreadConstraints`;
+      if (!tsc.length) return [{ path, message: 'no topologySpreadConstraints' }];
+      return tsc.flatMap((t: J, i: number) =>
+        ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'].includes(str(t?.topologyKey))
+          ? []
+          : [
+              {
+                path: `${path}[${i}].topologyKey`,
+                message: `topologyKey "${str(t?.topologyKey)}" is not kubernetes.io/hostname or topology.kubernetes.io/zone`,
+              },
+            ],
+      );
+    },
   ),
   podCheck(
     {
@@ -218,20 +230,19 @@ export const polarisPodChecks: Check[] = [
       title: 'Only one replica is scheduled',
       category: 'Reliability',
       severity: 'warning',
-      remediation: 'Run at least 2 replicas (or let an HPA manage them).',
+      remediation: 'Run at least 2 replicas (set spec.replicas).',
       targetKinds: ['Deployment'],
     },
-    (obj, ctx) => {
-      const spec = (obj.object as J).spec ?? {};
-      const hpa = inNamespace(ctx, 'HorizontalPodAutoscaler', obj).some((h) => {
-        const ref = (h.object as J).spec?.scaleTargetRef ?? {};
-        return ref.kind === 'Deployment' && ref.name === obj.name;
-      });
-      if (hpa) return [];
-      const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
-      return replicas >= 2
-        ? []
-        : [{ path: 'spec.replicas', message: `${replicas} replica${replicas === 1 ? '' : 's'}` }];
+    (obj) => {
+      // As Polaris: spec.replicas must be set and at least 2.
+      const replicas = (obj.object as J).spec?.replicas;
+      if (typeof replicas === 'number' && replicas >= 2) return [];
+      return [
+        {
+          path: 'spec.replicas',
+          message: replicas === undefined ? 'spec.replicas is not set' : `${String(replicas)} replica(s)`,
+        },
+      ];
     },
   ),
   objectCheck(

@@ -40,7 +40,7 @@ const good = () =>
   pod({
     automountServiceAccountToken: false,
     priorityClassName: 'high',
-    topologySpreadConstraints: [{ maxSkew: 1 }],
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname' }],
   });
 
 const cases: Case[] = [
@@ -52,6 +52,12 @@ const cases: Case[] = [
     `${C0}.resources.requests.cpu`,
   ],
   ['cpuRequestsMissing', 'set', [good()], 0],
+  [
+    'cpuRequestsMissing',
+    'init containers are exempt',
+    [pod({ initContainers: [{ name: 'i', image: 'i:1' }] })],
+    0,
+  ],
   ['cpuLimitsMissing', 'no cpu limit', [withContainer({ resources: {} })], 1, `${C0}.resources.limits.cpu`],
   ['cpuLimitsMissing', 'set', [good()], 0],
   ['memoryRequestsMissing', 'none', [withContainer({ resources: {} })], 1],
@@ -77,10 +83,16 @@ const cases: Case[] = [
     [pod({ initContainers: [{ name: 'i', image: 'i:1' }] })],
     0,
   ],
-  ['tagNotSpecified', 'no tag', [withContainer({ image: 'registry:5000/nginx' })], 1, `${C0}.image`],
+  ['tagNotSpecified', 'no tag', [withContainer({ image: 'nginx' })], 1, `${C0}.image`],
   ['tagNotSpecified', 'latest', [withContainer({ image: 'nginx:latest' })], 1],
   ['tagNotSpecified', 'digest', [withContainer({ image: 'nginx@sha256:abc' })], 0],
   ['tagNotSpecified', 'tag', [good()], 0],
+  [
+    'tagNotSpecified',
+    'a registry port counts as a colon (Polaris pattern)',
+    [withContainer({ image: 'registry:5000/nginx' })],
+    0,
+  ],
   ['pullPolicyNotAlways', 'IfNotPresent', [withContainer({ imagePullPolicy: 'IfNotPresent' })], 1],
   ['pullPolicyNotAlways', 'Always', [good()], 0],
   [
@@ -114,6 +126,12 @@ const cases: Case[] = [
     'runAsRootAllowed',
     'container overrides pod with false',
     [withSecurity({ runAsNonRoot: false }, { securityContext: { runAsNonRoot: true } })],
+    1,
+  ],
+  [
+    'runAsRootAllowed',
+    'pod non-root undone by container UID 0',
+    [withSecurity({ runAsNonRoot: undefined, runAsUser: 0 }, { securityContext: { runAsNonRoot: true } })],
     1,
   ],
   ['runAsRootAllowed', 'non-zero runAsUser', [withSecurity({ runAsNonRoot: undefined, runAsUser: 1000 })], 0],
@@ -159,6 +177,12 @@ const cases: Case[] = [
     [withContainer({ env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] })],
     0,
   ],
+  [
+    'sensitiveContainerEnvVar',
+    'Azure key name',
+    [withContainer({ env: [{ name: 'AZURE_STORAGE_KEY', value: 'x' }] })],
+    1,
+  ],
   ['sensitiveContainerEnvVar', 'harmless', [withContainer({ env: [{ name: 'GREETING', value: 'hi' }] })], 0],
   ['procMount', 'Unmasked', [withSecurity({ procMount: 'Unmasked' })], 1],
   ['procMount', 'default', [good()], 0],
@@ -188,6 +212,18 @@ const cases: Case[] = [
   ['priorityClassNotSet', 'set', [good()], 0],
   ['topologySpreadConstraint', 'empty list', [pod({ topologySpreadConstraints: [] })], 1],
   ['topologySpreadConstraint', 'set', [good()], 0],
+  [
+    'topologySpreadConstraint',
+    'unknown topologyKey',
+    [pod({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'rack' }] })],
+    1,
+  ],
+  [
+    'topologySpreadConstraint',
+    'jobs are exempt',
+    [obj('batch/v1', 'Job', 'j', { spec: { template: { spec: { containers: [] } } } })],
+    0,
+  ],
   ['automountServiceAccountToken', 'default ServiceAccount mounts', [pod(), sa()], 1],
   ['automountServiceAccountToken', 'ServiceAccount opts out', [pod(), sa(false)], 0],
   [
@@ -216,9 +252,15 @@ const cases: Case[] = [
   ['deploymentMissingReplicas', 'three', [deployment()], 0],
   [
     'deploymentMissingReplicas',
-    'an HPA scales it',
+    'replicas unset (Polaris requires the field)',
+    [deployment({}, { replicas: undefined })],
+    1,
+  ],
+  [
+    'deploymentMissingReplicas',
+    'an HPA does not excuse one replica (as Polaris)',
     [deployment({}, { replicas: 1 }), hpa({ minReplicas: 2 })],
-    0,
+    1,
   ],
   ['metadataAndInstanceMismatched', 'missing label', [pod()], 1],
   ['metadataAndInstanceMismatched', 'matches', [deployment()], 0],
