@@ -65,6 +65,7 @@ export const insecureCapabilityList = [
   'AUDIT_WRITE',
 ];
 const dangerousCapabilityList = ['ALL', 'SYS_ADMIN', 'NET_ADMIN'];
+const mustDrop = ['NET_ADMIN', ...insecureCapabilityList];
 
 /** Polaris' sensitive variable names (case-insensitive). */
 const sensitiveNamePatterns = [
@@ -244,16 +245,9 @@ export const polarisContainerChecks: Check[] = [
       remediation: 'Drop ALL capabilities and add back only what is needed.',
     },
     (cv) => {
-      const caps = sc(cv.c).capabilities ?? {};
-      const add = asArray(caps.add).map(upper);
-      const drop = asArray(caps.drop).map(upper);
-      const badAdd = add.filter((a) => a === 'ALL' || insecureCapabilityList.includes(a));
-      if (badAdd.length)
-        return {
-          path: `${cv.path}.securityContext.capabilities.add`,
-          message: `${cn(cv)} adds ${badAdd.join(', ')}`,
-        };
-      if (drop.includes('ALL') || insecureCapabilityList.every((x) => drop.includes(x))) return null;
+      // As Polaris: only what is dropped counts — ALL, or every insecure capability (NET_ADMIN included).
+      const drop = asArray(sc(cv.c).capabilities?.drop).map(upper);
+      if (drop.includes('ALL') || mustDrop.every((x) => drop.includes(x))) return null;
       return {
         path: `${cv.path}.securityContext.capabilities.drop`,
         message: `${cn(cv)} does not drop ALL (or every insecure) capabilities`,

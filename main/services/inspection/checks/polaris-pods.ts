@@ -123,7 +123,7 @@ export const polarisPodChecks: Check[] = [
       remediation: 'Set spec.priorityClassName.',
     },
     (pod) =>
-      str(pod.spec.priorityClassName)
+      pod.spec.priorityClassName !== undefined && pod.spec.priorityClassName !== null
         ? []
         : [{ path: `${pod.path}.priorityClassName`, message: 'no priorityClassName' }],
   ),
@@ -396,7 +396,8 @@ export const polarisPodChecks: Check[] = [
       targetKinds: ['Ingress'],
     },
     (obj) =>
-      asArray((obj.object as J).spec?.tls).length
+      // As Polaris: spec.tls must be present (a list).
+      Array.isArray((obj.object as J).spec?.tls)
         ? []
         : [{ path: 'spec.tls', message: 'the Ingress has no TLS settings' }],
   ),

@@ -16,7 +16,8 @@ export function isAdminRule(rule: J): boolean {
   return (
     list(rule?.apiGroups).includes('*') &&
     list(rule?.resources).includes('*') &&
-    (verbs.includes('*') || allVerbs.every((v) => verbs.includes(v)))
+    (verbs.includes('*') ||
+      (allVerbs.every((v) => verbs.includes(v)) && verbs.every((v) => allVerbs.includes(v))))
   );
 }
 
@@ -38,6 +39,11 @@ export const isExemptRbacName = (name: string) =>
 
 /** Kubernetes' default user-facing ClusterRoles (and default binding) that include exec by design. */
 const defaultExecClusterRoles = new Set(['admin', 'edit', 'cluster-admin']);
+const defaultClusterRoleBindings = new Set([
+  'cluster-admin',
+  'system:controller:generic-garbage-collector',
+  'system:controller:namespace-controller',
+]);
 
 function roleRules(o: StoredObject | undefined): J[] {
   return asArray((o?.object as J)?.rules);
@@ -81,7 +87,8 @@ function bindingCheck(
       const ref = referenced(obj, ctx);
       if (ref.kind !== refKind) return [];
       const builtInAdmin = refKind === 'ClusterRole' && ref.name === 'cluster-admin';
-      if (what === 'exec' && obj.kind === 'ClusterRoleBinding' && obj.name === 'cluster-admin') return [];
+      // Kubernetes' own default bindings are left alone, as Polaris does.
+      if (obj.kind === 'ClusterRoleBinding' && defaultClusterRoleBindings.has(obj.name)) return [];
       if (what === 'admin') {
         if (builtInAdmin || roleRules(ref.role).some(isAdminRule))
           return [

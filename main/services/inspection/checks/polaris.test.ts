@@ -139,9 +139,9 @@ const cases: Case[] = [
   ['dangerousCapabilities', 'none', [good()], 0],
   [
     'insecureCapabilities',
-    'adds NET_RAW',
+    'drop ALL with an added capability passes (only drops count, as Polaris)',
     [withSecurity({ capabilities: { add: ['NET_RAW'], drop: ['ALL'] } })],
-    1,
+    0,
   ],
   [
     'insecureCapabilities',
@@ -210,6 +210,12 @@ const cases: Case[] = [
   ['hostProcess', 'none', [good()], 0],
   ['priorityClassNotSet', 'none', [pod()], 1, 'spec.priorityClassName'],
   ['priorityClassNotSet', 'set', [good()], 0],
+  [
+    'tlsSettingsMissing',
+    'empty tls list is present (Polaris requires the field only)',
+    [obj('networking.k8s.io/v1', 'Ingress', 'i', { spec: { tls: [] } })],
+    0,
+  ],
   ['topologySpreadConstraint', 'empty list', [pod({ topologySpreadConstraints: [] })], 1],
   ['topologySpreadConstraint', 'set', [good()], 0],
   [
