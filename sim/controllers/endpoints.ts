@@ -47,14 +47,31 @@ export function createEndpointsController(): Controller {
     podServices.get(pod)?.delete(svc);
     servicePods.get(svc)?.delete(pod);
   };
+  /** Services indexed by one pair of their selector ('ns\0key=value'), so a pod finds candidates by its labels. */
+  const bySelectorPair = new Map<string, Set<string>>();
+  const indexedAs = new Map<string, string>();
+  const indexService = (svc: KObject | undefined, key: string) => {
+    const old = indexedAs.get(key);
+    if (old) bySelectorPair.get(old)?.delete(key);
+    indexedAs.delete(key);
+    const first = Object.entries((svc && selectorOf(svc)) ?? {}).sort()[0];
+    if (!svc || !first) return;
+    const bucket = `${svc.metadata.namespace}\0${first[0]}=${first[1]}`;
+    let set = bySelectorPair.get(bucket);
+    if (!set) bySelectorPair.set(bucket, (set = new Set()));
+    set.add(key);
+    indexedAs.set(key, bucket);
+  };
   const onPod = (rt: Runtime, pod: KObject, deleted: boolean) => {
     const key = keyOf(pod.metadata.namespace, pod.metadata.name ?? '');
     const before = new Set(podServices.get(key) ?? []);
     const after = new Set<string>();
     if (!deleted)
-      for (const svc of rt.cache.inNamespace(GVR.services, pod.metadata.namespace))
-        if (mapSelectorMatches(selectorOf(svc), pod.metadata.labels))
-          after.add(keyOf(svc.metadata.namespace, svc.metadata.name ?? ''));
+      for (const [k, v] of Object.entries(pod.metadata.labels ?? {}))
+        for (const svcKey of bySelectorPair.get(`${pod.metadata.namespace}\0${k}=${v}`) ?? []) {
+          const svc = rt.cache.get(GVR.services, svcKey);
+          if (svc && mapSelectorMatches(selectorOf(svc), pod.metadata.labels)) after.add(svcKey);
+        }
     for (const s of before) if (!after.has(s)) unlink(key, s);
     for (const s of after) link(key, s);
     if (podServices.get(key)?.size === 0) podServices.delete(key);
@@ -77,6 +94,7 @@ export function createEndpointsController(): Controller {
     onEvent(event, rt) {
       if (event.gvr === GVR.services) {
         const key = keyOf(event.object.metadata.namespace, event.object.metadata.name ?? '');
+        indexService(event.type === 'DELETED' ? undefined : event.object, key);
         rescan.add(key);
         rt.enqueue(ENDPOINTS, key);
       } else if (event.gvr === GVR.pods) onPod(rt, event.object, event.type === 'DELETED');
@@ -84,6 +102,7 @@ export function createEndpointsController(): Controller {
     start(rt) {
       for (const s of rt.cache.all(GVR.services)) {
         const key = keyOf(s.metadata.namespace, s.metadata.name ?? '');
+        indexService(s, key);
         rescan.add(key);
         rt.enqueue(ENDPOINTS, key);
       }
