@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gvrOf, type KObject, type ResourceType } from '../store/api';
 import { authenticate, impersonate } from './auth';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery';
+import { aggregatedContentType, aggregatedDiscovery, wantsAggregated } from './discovery-aggregated';
 import { ApiError, forbidden, qualified } from './errors';
 import { delay, injectedError } from './faults';
 import { parseBody, readBody, sendError, sendJson } from './http-util';
@@ -110,6 +111,12 @@ export async function handleRequest(
     if (route.kind === 'discovery') {
       requireNonResource(rt, id, path);
       const types = rt.store.types();
+      const aggregated = !route.version && !route.group ? wantsAggregated(req.headers.accept) : undefined;
+      if (aggregated)
+        return sendJson(res, 200, aggregatedDiscovery(types, route.legacy, aggregated), {
+          'Content-Type': aggregatedContentType(aggregated),
+          Vary: 'Accept',
+        });
       if (route.legacy && !route.version) return sendJson(res, 200, apiVersions(`127.0.0.1:${rt.port}`));
       if (!route.legacy && !route.group) return sendJson(res, 200, apiGroupList(types));
       if (!route.version) return sendJson(res, 200, apiGroup(types, route.group ?? ''));

@@ -91,6 +91,29 @@ describe('bad requests', () => {
     expect((await req('GET', '/readyz', { token: '' })).body).toBe('ok');
   });
 
+  it('serves aggregated discovery when asked, legacy discovery otherwise', async () => {
+    const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
+    const agg = (await req('GET', '/apis', { accept })).json() as {
+      kind: string;
+      items: Array<{
+        metadata: { name: string };
+        versions: Array<{ version: string; resources: Array<{ resource: string; scope: string }> }>;
+      }>;
+    };
+    expect(agg.kind).toBe('APIGroupDiscoveryList');
+    const apps = agg.items.find((i) => i.metadata.name === 'apps');
+    expect(apps?.versions[0].resources.find((r) => r.resource === 'deployments')).toMatchObject({
+      scope: 'Namespaced',
+    });
+    const autoscaling = agg.items.find((i) => i.metadata.name === 'autoscaling');
+    expect(autoscaling?.versions.map((v) => v.version)).toEqual(['v2', 'v1']);
+    const core = (await req('GET', '/api', { accept })).json() as {
+      items: Array<{ versions: Array<{ resources: Array<{ resource: string }> }> }>;
+    };
+    expect(core.items[0].versions[0].resources.map((r) => r.resource)).toContain('pods');
+    expect((await req('GET', '/apis')).json().kind).toBe('APIGroupList');
+  });
+
   it('serves Table output with -o wide columns', async () => {
     const t = (
       await req('GET', '/api/v1/nodes', {
