@@ -134,6 +134,44 @@ describe('daemonset', () => {
   });
 });
 
+describe('daemonset rolling update', () => {
+  it('replaces pods node by node, at most maxUnavailable at a time', () => {
+    const h = harness(spec(4));
+    h.create(
+      'apps/v1/daemonsets',
+      daemonSet({ name: 'agent', namespace: 'default', labels: { app: 'agent' }, containers: c() }),
+    );
+    h.advance(3000);
+    let worst = 0;
+    h.store.subscribe(() => {
+      const pods = h.store.list('v1/pods', { namespace: 'default', labelSelector: 'app=agent' });
+      const ready = pods.filter(
+        (p) =>
+          !p.metadata.deletionTimestamp &&
+          (st(p).conditions as Array<{ type: string; status: string }> | undefined)?.some(
+            (x) => x.type === 'Ready' && x.status === 'True',
+          ),
+      );
+      worst = Math.max(worst, 3 - ready.length);
+    });
+    h.store.mutate('apps/v1/daemonsets', 'default', 'agent', (o) => {
+      const t = (o.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template;
+      (t.spec.containers[0] as { image: string }).image = 'busybox:1.37.0';
+    });
+    h.advance(20_000, 250);
+    const pods = h.store.list('v1/pods', { namespace: 'default', labelSelector: 'app=agent' });
+    expect(
+      pods.map((p) => (p.spec as { containers: Array<{ image: string }> }).containers[0]?.image),
+    ).toEqual(['busybox:1.37.0', 'busybox:1.37.0', 'busybox:1.37.0']);
+    expect(worst).toBe(1);
+    expect(st(h.store.get('apps/v1/daemonsets', 'default', 'agent'))).toMatchObject({
+      observedGeneration: 2,
+      updatedNumberScheduled: 3,
+      numberAvailable: 3,
+    });
+  });
+});
+
 describe('job and cronjob', () => {
   it('runs completions with parallelism and completes', () => {
     const h = harness(spec());
