@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryObjectReader } from '../objects-memory/memory-reader';
 import { builtInChecks } from './catalog';
-import { row, pod, withSecurity, deployment } from './checks/test-helpers';
+import { deployment, goodContainer, pod, row, withSecurity } from './checks/test-helpers';
 import { inspect, inspectObjects } from './index';
 import { diffFindings, gradeOf, polarisScore, summarize } from './score';
 
@@ -107,6 +107,14 @@ describe('score, grade, summary and diff', () => {
     );
     expect(polarisScore({ pass: 0, warning: 0, danger: 0, info: 0 })).toBe(100);
     expect([95, 85, 75, 65, 55, 10].map(gradeOf)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  });
+
+  it('counts container checks per container, as Polaris does', async () => {
+    const two = pod({ containers: [goodContainer(), goodContainer({ name: 'side', resources: {} })] });
+    const only = builtInChecks.filter((c) => c.id === 'cpuLimitsMissing');
+    const r = await inspectObjects([row(two)], { checks: only });
+    expect(r.results).toEqual({ pass: 1, warning: 1, danger: 0, info: 0 });
+    expect(r.score).toBe(Math.floor((200 * 1) / (2 * 1 + 1)));
   });
 
   it('summarises and diffs two runs', async () => {

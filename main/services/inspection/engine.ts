@@ -75,11 +75,12 @@ export async function runInspection(opts: RunOptions): Promise<InspectionResult>
       if (perObject && resolver.isConfigExempt(check, obj)) continue;
       const violations = check.evaluate(obj, ctx);
       if (violations === null) continue;
-      if (violations.length === 0) {
-        results.pass++;
-        continue;
-      }
-      results[severity]++;
+      const units = check.units ? check.units(obj) : 1;
+      let failing = violations.length === 0 ? 0 : 1;
+      if (units > 1 && failing) failing = new Set(violations.map((v) => v.unit ?? v.path)).size;
+      results.pass += Math.max(0, units - failing);
+      if (!failing) continue;
+      results[severity] += failing;
       ref ??= {
         source: obj.source,
         cluster: obj.cluster,

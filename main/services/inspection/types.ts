@@ -11,6 +11,8 @@ export interface Violation {
   /** JSON path of the offending field, e.g. `spec.template.spec.containers[0].securityContext.privileged`. */
   path: string;
   message: string;
+  /** What was judged (e.g. the container's path) when a check judges several parts of one object. */
+  unit?: string;
 }
 
 export interface CheckContext {
@@ -33,6 +35,8 @@ export interface Check {
   /** Kind names this check looks at. */
   targetKinds: string[];
   remediation: string;
+  /** How many parts of the object the check judges (containers for container checks); 1 when absent. */
+  units?(obj: StoredObject): number;
   /** Returns the violations (none = the object passes), or null when the check does not apply. */
   evaluate(obj: StoredObject, ctx: CheckContext): Violation[] | null;
 }
@@ -131,7 +135,7 @@ export interface InspectionResult {
   objectsInspected: number;
   checksRun: number;
   findings: Finding[];
-  /** Per (check, object) results: a passed object counts once per check. */
+  /** Per (check, object) results — per container for container checks, as Polaris counts them. */
   results: CheckResultCounts;
   score: number;
   grade: string;

@@ -46,7 +46,7 @@ export function containerCheck(
   opts: ContainerCheckOptions = {},
 ): Check {
   const types = opts.types ?? polarisContainerTypes;
-  return podCheck(
+  const check = podCheck(
     { ...meta, targetKinds: (meta.targetKinds ?? workloadKinds).filter((k) => !opts.skipKinds?.includes(k)) },
     (pod, obj) => {
       let out: Violation[] | undefined;
@@ -54,12 +54,17 @@ export function containerCheck(
         const v = fn(cv, pod, obj);
         if (!v || (Array.isArray(v) && !v.length)) continue;
         out ??= [];
-        if (Array.isArray(v)) out.push(...v);
-        else out.push(v);
+        for (const x of Array.isArray(v) ? v : [v]) out.push({ ...x, unit: cv.path });
       }
       return out ?? noViolations;
     },
   );
+  // Polaris scores container checks once per container.
+  check.units = (obj) => {
+    const pod = podOf(obj.object);
+    return pod ? containersOf(pod, types).length : 1;
+  };
+  return check;
 }
 
 export const containerName = (cv: ContainerView): string =>
