@@ -17,16 +17,29 @@ export function summary(samples: readonly number[]): { p50: number; p95: number;
   };
 }
 
-/** Peak resident set size of this process while `fn` runs, sampled every 50 ms. */
-export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+/** Peak resident set size (and V8 heap, and memory outside it) of this process while `fn` runs, sampled every 50 ms. */
+export async function withPeakRss<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; peakRssMb: number; peakHeapUsedMb: number; peakExternalMb: number }> {
+  const peak = { rss: 0, heap: 0, external: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+    peak.external = Math.max(peak.external, m.external);
+  };
+  sample();
+  const timer = setInterval(sample, 50);
   try {
     const value = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, peakRssMb: round(peak / 1024 / 1024, 1) };
+    sample();
+    const mb = (n: number) => round(n / 1024 / 1024, 1);
+    return {
+      value,
+      peakRssMb: mb(peak.rss),
+      peakHeapUsedMb: mb(peak.heap),
+      peakExternalMb: mb(peak.external),
+    };
   } finally {
     clearInterval(timer);
   }

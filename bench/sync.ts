@@ -78,7 +78,7 @@ export async function benchFullSync(opts: {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     let viewMs = 0;
-    const { peakRssMb } = await withPeakRss(async () => {
+    const { peakRssMb, peakHeapUsedMb, peakExternalMb } = await withPeakRss(async () => {
       for (const c of sim.clusters) service.start(c, sim.kubeConfigFor(c));
       await Promise.all(sim.clusters.map((c) => service.whenSynced(c, VIEW_KINDS, 600_000)));
       viewMs = performance.now() - started;
@@ -105,6 +105,8 @@ export async function benchFullSync(opts: {
       target: 'ratioFleetView <= 1.0, peakRssMb <= 400',
       rssBeforeSyncMb: rssBeforeMb,
       peakRssMb,
+      peakHeapUsedMb,
+      peakExternalMb,
     };
   } finally {
     await sim.stop();

@@ -55,24 +55,32 @@ export function likeContains(text: string): string {
 }
 
 /**
- * Label requirements as SQL. Set form (`o.id IN (SELECT …)`) suits scans: SQLite builds each set
- * once. Per-row form (`EXISTS (… x.object_id = o.id)`) suits few rows (a query driven by the label
- * index): one primary-key probe per row instead of building sets of every matching object.
+ * Label tokens of an object for `object_label_index`: `key=value` and `k:key` per label, and
+ * `_all_` on every row (so NOT has something to subtract from). Upper-case letters are written
+ * `^` + lower-case, because the tokenizer folds case and label values are case-sensitive.
  */
-function selectorSql(reqs: Requirement[], perRow: boolean): Fragment[] {
-  return reqs.map((r) => {
-    const values = r.op === 'exists' || r.op === 'notexists' ? [] : r.values;
-    const valueSql = values.length ? ` AND value IN (${placeholders(values.length)})` : '';
-    const positive = r.op === 'exists' || r.op === 'eq' || r.op === 'in';
-    const sql = perRow
-      ? `${positive ? '' : 'NOT '}EXISTS (SELECT 1 FROM object_labels x WHERE key = ?${valueSql} AND x.object_id = o.id)`
-      : `o.id ${positive ? '' : 'NOT '}IN (SELECT object_id FROM object_labels WHERE key = ?${valueSql})`;
-    return { sql, params: [r.key, ...values] };
-  });
+export function labelTokens(labels: Record<string, string>): string {
+  const out = ['_all_'];
+  for (const [k, v] of Object.entries(labels))
+    out.push(`${encodeCase(k)}=${encodeCase(v)}`, `k:${encodeCase(k)}`);
+  return out.join(' ');
 }
 
-const sameRequirement = (a: Requirement, b: Requirement | undefined) =>
-  b !== undefined && a.key === b.key && a.op === b.op && a.values.join('\0') === b.values.join('\0');
+const encodeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `^${c.toLowerCase()}`);
+const token = (t: string) => `"${t}"`;
+
+/** The full-text query matching exactly the objects a selector selects (undefined: no selector). */
+export function labelMatch(reqs: Requirement[]): string | undefined {
+  if (reqs.length === 0) return undefined;
+  const terms = (r: Requirement) =>
+    r.op === 'exists' || r.op === 'notexists'
+      ? token(`k:${encodeCase(r.key)}`)
+      : `(${r.values.map((v) => token(`${encodeCase(r.key)}=${encodeCase(v)}`)).join(' OR ')})`;
+  const positive = reqs.filter((r) => r.op === 'eq' || r.op === 'in' || r.op === 'exists').map(terms);
+  const negative = reqs.filter((r) => r.op === 'neq' || r.op === 'notin' || r.op === 'notexists').map(terms);
+  const base = positive.length ? positive.join(' AND ') : token('_all_');
+  return negative.length ? `(${base}) NOT (${negative.join(' OR ')})` : base;
+}
 
 function inList(column: string, values: readonly string[] | undefined): Fragment | undefined {
   if (values === undefined) return undefined;
@@ -90,20 +98,8 @@ export function requirementsOf(q: ObjectQuery): Requirement[] {
   }
 }
 
-/** A label requirement that can drive a query from the label index (it names present labels). */
-export const canDrive = (r: Requirement) => r.op === 'eq' || r.op === 'in' || r.op === 'exists';
-
-/** SQL matching the label rows of one driving requirement, on the alias `l`. */
-export function driverSql(r: Requirement): Fragment {
-  if (r.op === 'exists') return { sql: 'l.key = ?', params: [r.key] };
-  return { sql: `l.key = ? AND l.value IN (${placeholders(r.values.length)})`, params: [r.key, ...r.values] };
-}
-
-/**
- * The WHERE clause (without the keyword) for a query; '1' when nothing filters. `driver`, when
- * given, is left out: the FROM clause joins its label rows instead.
- */
-export function whereFor(q: ObjectPageQuery, driver?: Requirement): Fragment {
+/** The WHERE clause (without the keyword) for a query; '1' when nothing filters. */
+export function whereFor(q: ObjectPageQuery): Fragment {
   const parts: Fragment[] = [];
   if (q.source !== undefined) parts.push({ sql: 'o.source = ?', params: [q.source] });
   for (const f of [
@@ -118,8 +114,13 @@ export function whereFor(q: ObjectPageQuery, driver?: Requirement): Fragment {
   if (q.owner) {
     parts.push({ sql: 'o.owner_kind = ? AND o.owner_name = ?', params: [q.owner.kind, q.owner.name] });
   }
-  const reqs = requirementsOf(q).filter((r) => !sameRequirement(r, driver));
-  parts.push(...selectorSql(reqs, driver !== undefined));
+  const match = labelMatch(requirementsOf(q));
+  if (match) {
+    parts.push({
+      sql: 'o.id IN (SELECT rowid FROM object_label_index WHERE object_label_index MATCH ?)',
+      params: [match],
+    });
+  }
   const text = q.text?.trim();
   if (text) parts.push({ sql: "o.name LIKE ? ESCAPE '\\'", params: [likeContains(text)] });
   if (parts.length === 0) return { sql: '1', params: [] };
@@ -164,12 +165,8 @@ export interface PageSql {
   offset: number;
 }
 
-/**
- * The SELECT for one page (rows come back with `sort_value`) and the COUNT over the same filter.
- * With a `driver` (a selective label requirement), the rows come from the label index first
- * (CROSS JOIN keeps SQLite from reordering the loop) and the other filters check each of them.
- */
-export function pageSql(q: ObjectPageQuery, columns: string, driver?: Requirement): PageSql {
+/** The SELECT for one page (rows come back with `sort_value`) and the COUNT over the same filter. */
+export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
   const sort = q.sort ?? 'name';
   const sortExpr = SORT_SQL[sort];
   if (!sortExpr)
@@ -177,12 +174,8 @@ export function pageSql(q: ObjectPageQuery, columns: string, driver?: Requiremen
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const limit = Math.min(Math.max(1, Math.floor(q.limit ?? DEFAULT_PAGE)), MAX_PAGE);
   const offset = q.after ? 0 : Math.max(0, Math.floor(q.offset ?? 0));
-  const filter = whereFor(q, driver);
-  const drive = driver ? driverSql(driver) : undefined;
-  const from = drive ? 'object_labels l CROSS JOIN objects o ON o.id = l.object_id' : 'objects o';
-  const where: Fragment = drive
-    ? { sql: `${drive.sql} AND ${filter.sql}`, params: [...drive.params, ...filter.params] }
-    : filter;
+  const where = whereFor(q);
+  const from = 'objects o';
   let keyset: Fragment | undefined;
   if (q.after) {
     const c = decodeCursor(q.after);

@@ -15,17 +15,7 @@ import type {
   StoredObject,
 } from '../../shared/objects/types';
 import type { Db } from './db';
-import type { Requirement } from '../../shared/objects/selector';
-import {
-  canDrive,
-  driverSql,
-  encodeCursor,
-  pageSql,
-  requirementsOf,
-  searchSql,
-  whereFor,
-  type Param,
-} from './object-query';
+import { encodeCursor, labelTokens, pageSql, searchSql, whereFor, type Param } from './object-query';
 import { toRow, type ObjectRowValues, type ObjectWrite } from './object-row';
 
 /**
@@ -154,16 +144,8 @@ const ITERATE_PAGE = 500;
  * constantly and are reached through the object they are about, not by search.
  */
 export const UNSEARCHED_KINDS: ReadonlySet<string> = new Set(['Event']);
-/** A label requirement matching at most this many rows drives a page query from the label index. */
-const DRIVER_LIMIT = 10_000;
 
-export interface ObjectStoreOptions {
-  /** A label requirement matching at most this many rows drives page queries (default 10,000; 0: never). */
-  driverLimit?: number;
-}
-
-export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): ObjectStore {
-  const driverLimit = options.driverLimit ?? DRIVER_LIMIT;
+export function createObjectStore(db: Db): ObjectStore {
   const find = db.prepare<
     [string, string, string, string, string, string],
     { id: number; resource_version: string; search: string; labels: string }
@@ -190,6 +172,10 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
     'INSERT INTO object_labels (key, value, object_id) VALUES (?, ?, ?)',
   );
   const dropLabels = db.prepare<[number]>('DELETE FROM object_labels WHERE object_id = ?');
+  const putLabelIndex = db.prepare<[number, string]>(
+    'INSERT INTO object_label_index (rowid, labels) VALUES (?, ?)',
+  );
+  const dropLabelIndex = db.prepare<[number]>('DELETE FROM object_label_index WHERE rowid = ?');
   const putSearch = db.prepare<[number, string]>('INSERT INTO objects_search (rowid, search) VALUES (?, ?)');
   const dropSearch = db.prepare<[number]>('DELETE FROM objects_search WHERE rowid = ?');
   const dropBody = db.prepare<[number]>('DELETE FROM object_bodies WHERE id = ?');
@@ -212,7 +198,9 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
   };
 
   const putLabels = (id: number, labels: string) => {
-    for (const [k, v] of Object.entries(JSON.parse(labels) as Record<string, string>)) putLabel.run(k, v, id);
+    const parsed = JSON.parse(labels) as Record<string, string>;
+    for (const [k, v] of Object.entries(parsed)) putLabel.run(k, v, id);
+    putLabelIndex.run(id, labelTokens(parsed));
   };
 
   const upsertOne = (w: ObjectWrite, gen: number) => {
@@ -233,6 +221,7 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
     putBody.run(old.id, row.body);
     if (old.labels !== row.labels) {
       dropLabels.run(old.id);
+      dropLabelIndex.run(old.id);
       putLabels(old.id, row.labels);
     }
     if (old.search !== row.search) {
@@ -245,6 +234,7 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
 
   const removeId = (id: number) => {
     dropLabels.run(id);
+    dropLabelIndex.run(id);
     dropSearch.run(id);
     dropBody.run(id);
     dropRow.run(id);
@@ -273,22 +263,6 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
     for (const { id } of ids) removeId(id);
     return ids.length;
   });
-
-  /** The most selective present-label requirement, when few enough rows carry it to drive the query. */
-  const labelDriver = (query: ObjectQuery): Requirement | undefined => {
-    let best: { r: Requirement; n: number } | undefined;
-    if (driverLimit <= 0) return undefined;
-    for (const r of requirementsOf(query).filter(canDrive)) {
-      const d = driverSql(r);
-      const n = (
-        prepared(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM object_labels l WHERE ${d.sql} LIMIT ${driverLimit + 1})`,
-        ).get(...d.params) as { n: number }
-      ).n;
-      if (n <= driverLimit && (!best || n < best.n)) best = { r, n };
-    }
-    return best?.r;
-  };
 
   const iterateRows = function* (query: ObjectQuery): Generator<StoredObject> {
     const where = whereFor(query);
@@ -335,7 +309,7 @@ export function createObjectStore(db: Db, options: ObjectStoreOptions = {}): Obj
       return row ? toStored(row) : undefined;
     },
     page(query) {
-      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS, labelDriver(query));
+      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS);
       const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
       const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
       const items = rows.map(toSummary);
