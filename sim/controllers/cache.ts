@@ -13,6 +13,7 @@ const CACHED: Gvr[] = [
   GVR.services,
   GVR.deployments,
   GVR.replicaSets,
+  GVR.replicationControllers,
   GVR.statefulSets,
   GVR.daemonSets,
   GVR.jobs,

@@ -9,6 +9,7 @@ export const GVR = {
   serviceAccounts: 'v1/serviceaccounts',
   pvcs: 'v1/persistentvolumeclaims',
   pvs: 'v1/persistentvolumes',
+  replicationControllers: 'v1/replicationcontrollers',
   deployments: 'apps/v1/deployments',
   replicaSets: 'apps/v1/replicasets',
   statefulSets: 'apps/v1/statefulsets',

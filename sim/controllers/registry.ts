@@ -12,7 +12,7 @@ import { namespaceController } from './namespaces';
 import { nodeController } from './nodes';
 import { pdbController } from './pdb';
 import { quotaController } from './quota';
-import { replicaSetController } from './replicaset';
+import { replicaSetController, replicationControllerController } from './replicaset';
 import type { Controller } from './runtime';
 import { createScheduler } from './scheduler';
 import { statefulSetController } from './statefulset';
@@ -24,6 +24,7 @@ export function allControllers(): Controller[] {
     namespaceController,
     nodeController,
     replicaSetController,
+    replicationControllerController,
     deploymentController,
     statefulSetController,
     createDaemonSetController(),

@@ -66,75 +66,85 @@ export function createPod(rt: Runtime, pod: KObject, prefix: string): KObject | 
   return undefined;
 }
 
-export const replicaSetController: Controller = {
-  name: RS,
-  onEvent(event, rt) {
-    if (event.gvr === GVR.replicaSets)
-      rt.enqueue(RS, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));
-    else if (event.gvr === GVR.pods) enqueueOwner(rt, event, 'ReplicaSet', RS);
-  },
-  start(rt) {
-    for (const rs of rt.cache.all(GVR.replicaSets))
-      rt.enqueue(RS, keyOf(rs.metadata.namespace, rs.metadata.name ?? ''));
-  },
-  reconcile(key, rt) {
-    const rs = rt.cache.get(GVR.replicaSets, key);
-    if (!rs || rs.metadata.deletionTimestamp) return;
-    const spec = rs.spec as {
-      replicas?: number;
-      minReadySeconds?: number;
-      selector?: LabelSelectorObject;
-      template?: object;
-    };
-    const desired = spec.replicas ?? 1;
-    const pods = rt.cache.ownedBy(GVR.pods, rs.metadata.uid);
-    const active = pods.filter(isActive);
-    const diff = desired - active.length;
-    if (diff > 0) {
-      const n = Math.min(diff, BURST);
-      for (let i = 0; i < n; i++) {
-        const pod = createPod(rt, podFromTemplate(spec.template ?? {}, rs, ''), rs.metadata.name ?? 'pod');
-        if (pod)
-          rt.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, {
-            component: 'replicaset-controller',
+/** The ReplicaSet controller, and the same for ReplicationControllers (map selectors, kind ReplicationController). */
+export function replicaController(gvr: string, kind: string, name: string): Controller {
+  return {
+    name,
+    onEvent(event, rt) {
+      if (event.gvr === gvr)
+        rt.enqueue(name, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));
+      else if (event.gvr === GVR.pods) enqueueOwner(rt, event, kind, name);
+    },
+    start(rt) {
+      for (const rs of rt.cache.all(gvr))
+        rt.enqueue(name, keyOf(rs.metadata.namespace, rs.metadata.name ?? ''));
+    },
+    reconcile(key, rt) {
+      const rs = rt.cache.get(gvr, key);
+      if (!rs || rs.metadata.deletionTimestamp) return;
+      const spec = rs.spec as {
+        replicas?: number;
+        minReadySeconds?: number;
+        selector?: LabelSelectorObject;
+        template?: object;
+      };
+      const desired = spec.replicas ?? 1;
+      const pods = rt.cache.ownedBy(GVR.pods, rs.metadata.uid);
+      const active = pods.filter(isActive);
+      const diff = desired - active.length;
+      if (diff > 0) {
+        const n = Math.min(diff, BURST);
+        for (let i = 0; i < n; i++) {
+          const pod = createPod(rt, podFromTemplate(spec.template ?? {}, rs, ''), rs.metadata.name ?? 'pod');
+          if (pod)
+            rt.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, {
+              component: kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller',
+            });
+        }
+        if (diff > n) rt.enqueue(name, key);
+      } else if (diff < 0) {
+        const victims = active
+          .map((p) => ({ p, rank: deletionRank(p) }))
+          .sort((a, b) => compareRanks(a.rank, b.rank))
+          .slice(0, Math.min(-diff, BURST));
+        for (const { p } of victims) {
+          deletePod(rt, p);
+          rt.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, {
+            component: kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller',
           });
+        }
       }
-      if (diff > n) rt.enqueue(RS, key);
-    } else if (diff < 0) {
-      const victims = active
-        .map((p) => ({ p, rank: deletionRank(p) }))
-        .sort((a, b) => compareRanks(a.rank, b.rank))
-        .slice(0, Math.min(-diff, BURST));
-      for (const { p } of victims) {
-        deletePod(rt, p);
-        rt.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, {
-          component: 'replicaset-controller',
-        });
-      }
-    }
-    const now = rt.now();
-    const minReady = spec.minReadySeconds ?? 0;
-    const current = rt.cache.ownedBy(GVR.pods, rs.metadata.uid).filter(isActive);
-    const ready = current.filter(isReady).length;
-    const available = current.filter((p) => isAvailable(p, minReady, now)).length;
-    if (available < ready) rt.after(minReady * 1000, RS, key);
-    const labeled = current.filter((p) =>
-      selectorMatches(
-        {
-          matchLabels:
-            (spec.template as { metadata?: { labels?: Record<string, string> } })?.metadata?.labels ?? {},
-        },
-        p.metadata.labels,
-      ),
-    ).length;
-    rt.store.mutate(GVR.replicaSets, rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
-      const st = statusOf(o);
-      st.replicas = current.length;
-      st.fullyLabeledReplicas = labeled;
-      st.readyReplicas = ready;
-      st.availableReplicas = available;
-      st.observedGeneration = o.metadata.generation ?? 1;
-      o.status = st;
-    });
-  },
-};
+      const now = rt.now();
+      const minReady = spec.minReadySeconds ?? 0;
+      const current = rt.cache.ownedBy(GVR.pods, rs.metadata.uid).filter(isActive);
+      const ready = current.filter(isReady).length;
+      const available = current.filter((p) => isAvailable(p, minReady, now)).length;
+      if (available < ready) rt.after(minReady * 1000, name, key);
+      const labeled = current.filter((p) =>
+        selectorMatches(
+          {
+            matchLabels:
+              (spec.template as { metadata?: { labels?: Record<string, string> } })?.metadata?.labels ?? {},
+          },
+          p.metadata.labels,
+        ),
+      ).length;
+      rt.store.mutate(gvr, rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
+        const st = statusOf(o);
+        st.replicas = current.length;
+        st.fullyLabeledReplicas = labeled;
+        st.readyReplicas = ready;
+        st.availableReplicas = available;
+        st.observedGeneration = o.metadata.generation ?? 1;
+        o.status = st;
+      });
+    },
+  };
+}
+
+export const replicaSetController = replicaController(GVR.replicaSets, 'ReplicaSet', RS);
+export const replicationControllerController = replicaController(
+  GVR.replicationControllers,
+  'ReplicationController',
+  'replicationcontroller',
+);

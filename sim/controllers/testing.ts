@@ -55,6 +55,7 @@ export function gvrOfKind(kind: string): string {
     LimitRange: 'v1/limitranges',
     PriorityClass: 'scheduling.k8s.io/v1/priorityclasses',
     IngressClass: 'networking.k8s.io/v1/ingressclasses',
+    ReplicationController: 'v1/replicationcontrollers',
   };
   const gvr = map[kind];
   if (!gvr) throw new Error(`testing.gvrOfKind: no resource for kind ${kind}`);

@@ -328,3 +328,38 @@ describe('scheduler', () => {
     );
   });
 });
+
+describe('replication controller', () => {
+  it('keeps its replicas like a replica set', () => {
+    const h = harness(spec());
+    h.create('v1/replicationcontrollers', {
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: 'legacy', namespace: 'default' },
+      spec: {
+        replicas: 3,
+        selector: { app: 'legacy' },
+        template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: c() } },
+      },
+    });
+    h.advance(3000);
+    expect(h.store.list('v1/pods', { namespace: 'default', labelSelector: 'app=legacy' })).toHaveLength(3);
+    expect(st(h.store.get('v1/replicationcontrollers', 'default', 'legacy'))).toMatchObject({
+      replicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+    });
+    h.store.mutate(
+      'v1/replicationcontrollers',
+      'default',
+      'legacy',
+      (o) => void ((o.spec as { replicas: number }).replicas = 1),
+    );
+    h.advance(3000);
+    expect(
+      h.store
+        .list('v1/pods', { namespace: 'default', labelSelector: 'app=legacy' })
+        .filter((p) => !p.metadata.deletionTimestamp),
+    ).toHaveLength(1);
+  });
+});
