@@ -50,9 +50,17 @@ export function startNamespaceHooks(store: MemoryStore, caPem: string): () => vo
       });
   };
   for (const { object } of [...store.scan('v1/namespaces')]) stock(object.metadata.name ?? '');
+  // Namespace lifecycle, for writers that bypass the HTTP admission (controllers): an object that
+  // appears in a namespace that no longer exists is removed, as the real server would have refused it.
+  const sweep = (gvr: string, o: KObject): void => {
+    const ns = o.metadata.namespace;
+    if (!ns || store.peek('v1/namespaces', undefined, ns)) return;
+    if (store.peek(gvr, ns, o.metadata.name ?? '')) store.delete(gvr, ns, o.metadata.name ?? '');
+  };
   return store.subscribe((e) => {
     if (e.gvr === 'v1/namespaces' && e.type === 'ADDED')
       queueMicrotask(() => stock(e.object.metadata.name ?? ''));
+    else if (e.type === 'ADDED' && e.object.metadata.namespace) queueMicrotask(() => sweep(e.gvr, e.object));
   });
 }
 
