@@ -7,6 +7,7 @@ export const GC = 'gc';
 const OWNERS = new Set<string>([
   GVR.deployments,
   GVR.replicaSets,
+  GVR.replicationControllers,
   GVR.statefulSets,
   GVR.daemonSets,
   GVR.jobs,
