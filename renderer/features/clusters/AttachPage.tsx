@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { draftProblem, inspectFiles, useAttachStore } from './attach-store';
+import { draftProblem, inspectFiles, SYSTEM_ORIGIN, useAttachStore } from './attach-store';
 import { ContextCard } from './ContextCard';
 import { useEvent } from './fleet-api';
 import { useGroups } from './use-groups';
@@ -12,8 +12,13 @@ export function AttachPage() {
   const { groups } = useGroups();
   const [paste, setPaste] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  // With nothing dropped or pasted yet, start from this machine's kubeconfig (~/.kube/config or $KUBECONFIG).
+  useEffect(() => {
+    const state = useAttachStore.getState();
+    if (!state.inspection && !state.busy) void state.loadSystem();
+  }, []);
   useEvent('kubeconfig.sourcesChanged', () => {
-    if (useAttachStore.getState().origin === 'kubeconfig files on this machine') void s.loadSystem();
+    if (useAttachStore.getState().origin === SYSTEM_ORIGIN) void s.loadSystem();
   });
 
   const contexts = s.inspection?.contexts ?? [];

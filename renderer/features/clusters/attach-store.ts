@@ -1,15 +1,10 @@
 import { create } from 'zustand';
-import { NAME_RULE, type Inspection, type Verification } from '../../../shared/contract/fleet';
+import type { Inspection, Verification } from '../../../shared/contract/fleet';
+import type { Draft } from './drafts';
 import { call, messageOf } from './fleet-api';
 import { parseLabels } from './labels';
 
-export interface Draft {
-  selected: boolean;
-  name: string;
-  description: string;
-  labelsText: string;
-  groupId: string;
-}
+export { draftProblem, type Draft } from './drafts';
 
 export interface AttachState {
   inspection: Inspection | null;
@@ -32,17 +27,6 @@ export interface AttachState {
   reset(): void;
 }
 
-/** What is wrong with a draft before it is sent (main checks again). */
-export function draftProblem(d: Draft, taken: Set<string>): string | null {
-  if (!NAME_RULE.test(d.name) || d.name.length > 63) {
-    return 'Name: lowercase letters, digits and hyphens, starting and ending with a letter or digit.';
-  }
-  if (taken.has(d.name)) return `Name "${d.name}" is used twice.`;
-  const labels = parseLabels(d.labelsText);
-  if ('error' in labels) return `Labels: ${labels.error}`;
-  return null;
-}
-
 function draftsFor(inspection: Inspection): Record<string, Draft> {
   const drafts: Record<string, Draft> = {};
   const used = new Set<string>();
@@ -61,6 +45,11 @@ function draftsFor(inspection: Inspection): Record<string, Draft> {
   return drafts;
 }
 
+export const SYSTEM_ORIGIN = 'kubeconfig files on this machine';
+
+/** Only the latest read (drop, pick, paste or this machine) may fill the view. */
+let latest = 0;
+
 export const useAttachStore = create<AttachState>((set, get) => ({
   inspection: null,
   origin: '',
@@ -70,27 +59,23 @@ export const useAttachStore = create<AttachState>((set, get) => ({
   busy: false,
   error: null,
   async inspect(origin, input) {
+    const mine = ++latest;
     set({ busy: true, error: null, results: [], verifications: {}, origin });
     try {
       const inspection = await call('kubeconfig.inspect', input);
-      set({ inspection, drafts: draftsFor(inspection), busy: false });
+      if (mine === latest) set({ inspection, drafts: draftsFor(inspection), busy: false });
     } catch (e) {
-      set({ busy: false, error: messageOf(e), inspection: null });
+      if (mine === latest) set({ busy: false, error: messageOf(e), inspection: null });
     }
   },
   async loadSystem() {
-    set({
-      busy: true,
-      error: null,
-      results: [],
-      verifications: {},
-      origin: 'kubeconfig files on this machine',
-    });
+    const mine = ++latest;
+    set({ busy: true, error: null, results: [], verifications: {}, origin: SYSTEM_ORIGIN });
     try {
       const inspection = await call('kubeconfig.sources', {});
-      set({ inspection, drafts: draftsFor(inspection), busy: false });
+      if (mine === latest) set({ inspection, drafts: draftsFor(inspection), busy: false });
     } catch (e) {
-      set({ busy: false, error: messageOf(e) });
+      if (mine === latest) set({ busy: false, error: messageOf(e) });
     }
   },
   edit(key, patch) {
@@ -165,6 +150,7 @@ export async function inspectFiles(files: File[]): Promise<void> {
   const preload = (window as { flotilla?: { pathForFile?: (f: File) => string } }).flotilla;
   const paths = preload?.pathForFile ? files.map((f) => preload.pathForFile!(f)) : [];
   const origin = files.length === 1 ? files[0]!.name : `${files.length} files`;
+  useAttachStore.setState({ busy: true, error: null });
   if (paths.length > 0 && paths.every((p) => p)) return useAttachStore.getState().inspect(origin, { paths });
   const texts = await Promise.all(files.map(async (f) => ({ label: f.name, text: await f.text() })));
   return useAttachStore.getState().inspect(origin, { texts });
