@@ -92,6 +92,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // One failed request or timer must not take every simulated cluster down with it.
+  process.on('uncaughtException', (e) =>
+    process.stderr.write(`kube-sim: uncaught: ${e.stack ?? String(e)}\n`),
+  );
+  process.on('unhandledRejection', (e) =>
+    process.stderr.write(`kube-sim: unhandled rejection: ${(e as Error)?.stack ?? String(e)}\n`),
+  );
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('sim/cli.ts');

@@ -294,6 +294,33 @@ describe('client-node against kube-sim', () => {
     });
   });
 
+  it('keeps an object with finalizers until they are removed, and deletes collections by selector', async () => {
+    await core.createNamespacedConfigMap({
+      namespace: 'demo',
+      body: { ...cm('held'), metadata: { name: 'held', finalizers: ['example.com/hold'] } },
+    });
+    await core.deleteNamespacedConfigMap({ name: 'held', namespace: 'demo' });
+    const still = await core.readNamespacedConfigMap({ name: 'held', namespace: 'demo' });
+    expect(still.metadata?.deletionTimestamp).toBeInstanceOf(Date);
+    await core.replaceNamespacedConfigMap({
+      name: 'held',
+      namespace: 'demo',
+      body: { ...still, metadata: { ...still.metadata, finalizers: [] } },
+    });
+    await expect(core.readNamespacedConfigMap({ name: 'held', namespace: 'demo' })).rejects.toMatchObject({
+      code: 404,
+    });
+
+    for (const n of ['c1', 'c2', 'c3'])
+      await core.createNamespacedConfigMap({
+        namespace: 'demo',
+        body: { ...cm(n), metadata: { name: n, labels: { batch: n === 'c3' ? 'keep' : 'drop' } } },
+      });
+    await core.deleteCollectionNamespacedConfigMap({ namespace: 'demo', labelSelector: 'batch=drop' });
+    const left = await core.listNamespacedConfigMap({ namespace: 'demo', labelSelector: 'batch' });
+    expect(left.items.map((c) => c.metadata?.name)).toEqual(['c3']);
+  });
+
   it('gives the read-only user 403 on writes and an unknown token 401', async () => {
     const viewer = new k8s.KubeConfig();
     viewer.loadFromFile(sim.viewerKubeconfigPath);
