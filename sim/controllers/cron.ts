@@ -1,6 +1,7 @@
 /**
  * Cron schedules as CronJobs use them: five fields (minute hour day-of-month month day-of-week),
- * lists, ranges, steps, month/day names, `?`, and the @hourly/@daily/@weekly/@monthly/@yearly macros.
+ * lists, ranges, steps, month/day names, `?`, the @hourly/@daily/@weekly/@monthly/@yearly macros
+ * and `@every <duration>`.
  * Times are UTC. Day-of-month and day-of-week are OR-ed when both are restricted, as in cron.
  */
 export class CronError extends Error {
@@ -15,6 +16,8 @@ export interface Cron {
   dow: Set<number>;
   domAny: boolean;
   dowAny: boolean;
+  /** `@every 1h30m`: a fixed interval instead of fields. */
+  everyMs?: number;
 }
 
 const MACROS: Record<string, string> = {
@@ -71,7 +74,6 @@ function parseField(
       lo = value(range ?? '', names, offset, field, expr);
       hi = stepText === undefined ? lo : max;
     }
-    if (field === 'day-of-week' && hi === 7) hi = 7;
     const top = field === 'day-of-week' ? 7 : max;
     if (lo < min || hi > top || lo > hi)
       throw new CronError(`schedule "${expr}": ${field} range "${part}" is outside ${min}-${max}`);
@@ -80,11 +82,40 @@ function parseField(
   return { set, any };
 }
 
+function parseEvery(expr: string, text: string): number {
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(h|ms|m|s)/gy;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = re.exec(text))) {
+    total += Number(m[1]) * { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }[m[2] as 'h' | 'm' | 's' | 'ms'];
+    consumed = re.lastIndex;
+  }
+  if (consumed !== text.length || total <= 0)
+    throw new CronError(`schedule "${expr}": "@every ${text}" needs a duration like 90s, 5m or 1h30m`);
+  return total;
+}
+
 export function parseCron(expr: string): Cron {
   const trimmed = expr
     .trim()
     .replace(/^TZ=\S+\s+/, '')
     .replace(/^CRON_TZ=\S+\s+/, '');
+  const every = /^@every\s+(\S+)$/.exec(trimmed);
+  if (every) {
+    const none = new Set<number>();
+    const everyMs = parseEvery(expr, every[1] as string);
+    return {
+      minute: none,
+      hour: none,
+      dom: none,
+      month: none,
+      dow: none,
+      domAny: true,
+      dowAny: true,
+      everyMs,
+    };
+  }
   const text = MACROS[trimmed.toLowerCase()] ?? trimmed;
   const fields = text.split(/\s+/);
   if (fields.length !== 5)
@@ -116,6 +147,7 @@ function dayMatches(c: Cron, date: Date): boolean {
 
 /** The first scheduled time strictly after `afterMs` (ms since epoch), or undefined within 5 years. */
 export function nextRun(c: Cron, afterMs: number): number | undefined {
+  if (c.everyMs) return Math.floor(afterMs / 1000) * 1000 + Math.max(1000, c.everyMs);
   const d = new Date(Math.floor(afterMs / 60_000) * 60_000 + 60_000);
   const limit = afterMs + 5 * 366 * 86_400_000;
   while (d.getTime() <= limit) {

@@ -124,6 +124,8 @@ describe('cron', () => {
     ['0 0 13 * 5', '2026-12-04T12:00:00Z', '2026-12-11T00:00:00Z'], // day 13 OR Friday
     ['0 0 * * 7', '2026-12-04T12:00:00Z', '2026-12-06T00:00:00Z'], // 7 = Sunday
     ['0 12 29 2 *', '2026-12-04T12:00:00Z', '2028-02-29T12:00:00Z'],
+    ['@every 90s', '2026-12-04T12:00:00Z', '2026-12-04T12:01:30Z'],
+    ['TZ=UTC 0 6 * * *', '2026-12-04T12:00:00Z', '2026-12-05T06:00:00Z'],
   ])('%s after %s is %s', (expr, after, want) =>
     expect(new Date(nextRun(parseCron(expr), at(after)) ?? 0).toISOString().replace('.000', '')).toBe(want),
   );
@@ -132,6 +134,7 @@ describe('cron', () => {
     ['61 * * * *', /minute range "61"/],
     ['*/0 * * * *', /step "0"/],
     ['0 0 * * FUNDAY', /day-of-week value "FUNDAY"/],
+    ['@every soon', /needs a duration/],
   ])('rejects %s', (expr, msg) => expect(() => parseCron(expr)).toThrow(msg));
   it('rejects with CronError', () => expect(() => parseCron('x')).toThrow(CronError));
   it('finds the latest missed run only', () => {
