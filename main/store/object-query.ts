@@ -70,7 +70,7 @@ const encodeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `^${c.toLowerCase()
 const token = (t: string) => `"${t}"`;
 
 /** The full-text query matching exactly the objects a selector selects (undefined: no selector). */
-export function labelMatch(reqs: Requirement[]): string | undefined {
+export function labelMatch(reqs: readonly Requirement[]): string | undefined {
   if (reqs.length === 0) return undefined;
   const terms = (r: Requirement) =>
     r.op === 'exists' || r.op === 'notexists'
@@ -98,8 +98,12 @@ export function requirementsOf(q: ObjectQuery): Requirement[] {
   }
 }
 
-/** The WHERE clause (without the keyword) for a query; '1' when nothing filters. */
-export function whereFor(q: ObjectPageQuery): Fragment {
+/**
+ * The WHERE clause (without the keyword) for a query; '1' when nothing filters. With
+ * `labelsAsFilter`, the label match only filters rows the other indexes found (`+o.id` keeps
+ * SQLite from looping over the label matches first): right when the selector matches many rows.
+ */
+export function whereFor(q: ObjectPageQuery, labelsAsFilter = false): Fragment {
   const parts: Fragment[] = [];
   if (q.source !== undefined) parts.push({ sql: 'o.source = ?', params: [q.source] });
   for (const f of [
@@ -117,7 +121,7 @@ export function whereFor(q: ObjectPageQuery): Fragment {
   const match = labelMatch(requirementsOf(q));
   if (match) {
     parts.push({
-      sql: 'o.id IN (SELECT rowid FROM object_label_index WHERE object_label_index MATCH ?)',
+      sql: `${labelsAsFilter ? '+' : ''}o.id IN (SELECT rowid FROM object_label_index WHERE object_label_index MATCH ?)`,
       params: [match],
     });
   }
@@ -166,7 +170,7 @@ export interface PageSql {
 }
 
 /** The SELECT for one page (rows come back with `sort_value`) and the COUNT over the same filter. */
-export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
+export function pageSql(q: ObjectPageQuery, columns: string, labelsAsFilter = false): PageSql {
   const sort = q.sort ?? 'name';
   const sortExpr = SORT_SQL[sort];
   if (!sortExpr)
@@ -174,7 +178,7 @@ export function pageSql(q: ObjectPageQuery, columns: string): PageSql {
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const limit = Math.min(Math.max(1, Math.floor(q.limit ?? DEFAULT_PAGE)), MAX_PAGE);
   const offset = q.after ? 0 : Math.max(0, Math.floor(q.offset ?? 0));
-  const where = whereFor(q);
+  const where = whereFor(q, labelsAsFilter);
   const from = 'objects o';
   let keyset: Fragment | undefined;
   if (q.after) {

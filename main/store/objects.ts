@@ -15,7 +15,16 @@ import type {
   StoredObject,
 } from '../../shared/objects/types';
 import type { Db } from './db';
-import { encodeCursor, labelTokens, pageSql, searchSql, whereFor, type Param } from './object-query';
+import {
+  encodeCursor,
+  labelMatch,
+  labelTokens,
+  pageSql,
+  requirementsOf,
+  searchSql,
+  whereFor,
+  type Param,
+} from './object-query';
 import { toRow, type ObjectRowValues, type ObjectWrite } from './object-row';
 
 /**
@@ -139,6 +148,8 @@ const COUNT_COLUMN: Record<CountDimension, string> = {
 };
 
 const ITERATE_PAGE = 500;
+/** A label selector matching more rows than this only filters what other indexes found. */
+const LABEL_DRIVE_MAX = 2000;
 /**
  * Kinds left out of the trigram index: Events are half of a busy cluster's objects, churn
  * constantly and are reached through the object they are about, not by search.
@@ -172,6 +183,9 @@ export function createObjectStore(db: Db): ObjectStore {
     'INSERT INTO object_labels (key, value, object_id) VALUES (?, ?, ?)',
   );
   const dropLabels = db.prepare<[number]>('DELETE FROM object_labels WHERE object_id = ?');
+  const countLabelMatches = db.prepare<[string]>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM object_label_index WHERE object_label_index MATCH ? LIMIT ${LABEL_DRIVE_MAX + 1})`,
+  );
   const putLabelIndex = db.prepare<[number, string]>(
     'INSERT INTO object_label_index (rowid, labels) VALUES (?, ?)',
   );
@@ -264,6 +278,18 @@ export function createObjectStore(db: Db): ObjectStore {
     return ids.length;
   });
 
+  /**
+   * Whether a query's label match should only filter: when it matches many rows and another
+   * indexed filter (clusters, kinds, namespaces, node, owner) narrows the rows better.
+   */
+  const labelsAsFilter = (q: ObjectPageQuery): boolean => {
+    const narrowed = q.clusters || q.kinds || q.namespaces || q.nodeName !== undefined || q.owner;
+    const match = narrowed ? labelMatch(requirementsOf(q)) : undefined;
+    if (!match) return false;
+    const n = (countLabelMatches.get(match) as { n: number }).n;
+    return n > LABEL_DRIVE_MAX;
+  };
+
   const iterateRows = function* (query: ObjectQuery): Generator<StoredObject> {
     const where = whereFor(query);
     const sql = `SELECT ${WITH_BODY} FROM objects o WHERE (${where.sql}) AND o.id > ? ORDER BY o.id LIMIT ${ITERATE_PAGE}`;
@@ -309,7 +335,7 @@ export function createObjectStore(db: Db): ObjectStore {
       return row ? toStored(row) : undefined;
     },
     page(query) {
-      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS);
+      const sql = pageSql(query, query.withObject ? WITH_BODY : SUMMARY_COLUMNS, labelsAsFilter(query));
       const rows = prepared(sql.select.sql).all(...sql.select.params) as Row[];
       const total = (prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
       const items = rows.map(toSummary);
