@@ -36,6 +36,10 @@ describe('bad requests', () => {
       contentType: 'application/yaml',
     });
     expect(yaml.status).toBe(400);
+    expect(
+      (await req('POST', '/api/v1/namespaces/demo/configmaps', { body: 'name=x', contentType: 'text/plain' }))
+        .status,
+    ).toBe(415);
     const wrongKind = await req('POST', '/api/v1/namespaces/demo/configmaps', {
       body: JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' } }),
     });

@@ -32,6 +32,22 @@ export function parseBody(raw: Buffer, contentType: string | undefined): unknown
       'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml',
     );
   const ct = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
+  if (
+    !/^application\/(json|yaml|x-yaml|[a-z-]+-patch\+(json|yaml)|vnd\.kubernetes\.protobuf)$/.test(ct) &&
+    ct !== 'text/yaml' &&
+    ct !== '*/*'
+  )
+    throw new ApiError(
+      415,
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+      'UnsupportedMediaType',
+    );
+  if (ct === 'application/vnd.kubernetes.protobuf')
+    throw new ApiError(
+      415,
+      'kube-sim does not accept protobuf bodies: send application/json or application/yaml',
+      'UnsupportedMediaType',
+    );
   if (ct.includes('yaml')) {
     const docs = parseAllDocuments(text);
     if (Array.isArray(docs) && docs.length > 0) {
