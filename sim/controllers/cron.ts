@@ -2,7 +2,7 @@
  * Cron schedules as CronJobs use them: five fields (minute hour day-of-month month day-of-week),
  * lists, ranges, steps, month/day names, `?`, the @hourly/@daily/@weekly/@monthly/@yearly macros
  * and `@every <duration>`.
- * Times are UTC. Day-of-month and day-of-week are OR-ed when both are restricted, as in cron.
+ * Times are UTC unless a time zone is given (CronJob spec.timeZone). Day-of-month and day-of-week are OR-ed when both are restricted, as in cron.
  */
 export class CronError extends Error {
   readonly code = 422;
@@ -174,17 +174,65 @@ export function nextRun(c: Cron, afterMs: number): number | undefined {
   return undefined;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds to add to a UTC instant to get the wall clock in `timeZone`; throws CronError for unknown zones. */
+export function zoneOffset(timeZone: string, instant: number): number {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      throw new CronError(`unknown time zone "${timeZone}"`);
+    }
+    formatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(
+    p.year as number,
+    (p.month as number) - 1,
+    p.day as number,
+    p.hour as number,
+    p.minute as number,
+    p.second as number,
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** nextRun with the schedule read in `timeZone` (spec.timeZone); UTC when undefined. */
+export function nextRunIn(c: Cron, afterMs: number, timeZone?: string): number | undefined {
+  if (!timeZone || c.everyMs) return nextRun(c, afterMs);
+  const wall = nextRun(c, afterMs + zoneOffset(timeZone, afterMs));
+  if (wall === undefined) return undefined;
+  const guess = wall - zoneOffset(timeZone, wall - zoneOffset(timeZone, afterMs));
+  return wall - zoneOffset(timeZone, guess);
+}
+
 /** The latest scheduled time in (afterMs, nowMs], if any. */
-export function lastMissedRun(c: Cron, afterMs: number, nowMs: number): number | undefined {
-  let t = nextRun(c, afterMs);
+export function lastMissedRun(
+  c: Cron,
+  afterMs: number,
+  nowMs: number,
+  timeZone?: string,
+): number | undefined {
+  let t = nextRunIn(c, afterMs, timeZone);
   if (t === undefined || t > nowMs) return undefined;
   // Jump close to now when far behind, then walk forward.
   if (nowMs - t > 3 * 86_400_000) {
-    const near = nextRun(c, nowMs - 2 * 86_400_000);
+    const near = nextRunIn(c, nowMs - 2 * 86_400_000, timeZone);
     if (near !== undefined && near <= nowMs) t = near;
   }
   for (;;) {
-    const n = nextRun(c, t);
+    const n = nextRunIn(c, t, timeZone);
     if (n === undefined || n > nowMs) return t;
     t = n;
   }

@@ -1,7 +1,7 @@
 /** CronJob controller: creates a Job at each scheduled time, honours concurrencyPolicy, suspend and history limits. */
 import type { KObject } from '../store/api';
 import { isoSeconds } from './clock';
-import { CronError, lastMissedRun, nextRun, parseCron, type Cron } from './cron';
+import { CronError, lastMissedRun, nextRunIn, parseCron, zoneOffset, type Cron } from './cron';
 import { GVR, keyOf } from './gvr';
 import { jobFinished } from './job';
 import { conditionOf, ownerRef, statusOf } from './pods';
@@ -12,6 +12,7 @@ export const CRON = 'cronjob';
 
 interface CronSpec {
   schedule?: string;
+  timeZone?: string;
   suspend?: boolean;
   concurrencyPolicy?: string;
   startingDeadlineSeconds?: number;
@@ -70,6 +71,17 @@ export function createCronJobController(): Controller {
         });
         return;
       }
+      const tz = spec.timeZone;
+      if (tz) {
+        try {
+          zoneOffset(tz, 0);
+        } catch (err) {
+          rt.events.record(cj, 'Warning', 'UnknownTimeZone', (err as Error).message, {
+            component: 'cronjob-controller',
+          });
+          return;
+        }
+      }
       const now = rt.now();
       const jobs = rt.cache.ownedBy(GVR.jobs, cj.metadata.uid);
       let active = jobs.filter((j) => !jobFinished(j));
@@ -77,7 +89,7 @@ export function createCronJobController(): Controller {
       const last =
         Date.parse((status.lastScheduleTime as string | undefined) ?? cj.metadata.creationTimestamp ?? '') ||
         now;
-      const due = spec.suspend ? undefined : lastMissedRun(cron, last, now);
+      const due = spec.suspend ? undefined : lastMissedRun(cron, last, now, tz);
       let scheduled: number | undefined;
       if (due !== undefined) {
         const tooLate =
@@ -183,7 +195,7 @@ export function createCronJobController(): Controller {
         else delete st.active;
         o.status = st;
       });
-      const next = spec.suspend ? undefined : nextRun(cron, now);
+      const next = spec.suspend ? undefined : nextRunIn(cron, now, tz);
       if (next !== undefined) rt.after(next - now, CRON, key);
     },
   };

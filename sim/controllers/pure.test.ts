@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CronError, lastMissedRun, nextRun, parseCron } from './cron';
+import { CronError, lastMissedRun, nextRun, nextRunIn, parseCron, zoneOffset } from './cron';
 import { containerFate, pullError } from './fate';
 import { hostAddress } from './pod-ips';
 import { parseQuantity, QuantityError } from './quantity';
@@ -137,6 +137,18 @@ describe('cron', () => {
     ['@every soon', /needs a duration/],
   ])('rejects %s', (expr, msg) => expect(() => parseCron(expr)).toThrow(msg));
   it('rejects with CronError', () => expect(() => parseCron('x')).toThrow(CronError));
+  it.each([
+    ['0 9 * * *', 'Asia/Seoul', '2026-12-04T12:00:00Z', '2026-12-05T00:00:00Z'],
+    ['30 2 * * *', 'America/New_York', '2026-07-01T00:00:00Z', '2026-07-01T06:30:00Z'],
+    ['30 2 * * *', 'America/New_York', '2026-12-04T00:00:00Z', '2026-12-04T07:30:00Z'],
+    ['0 0 * * *', 'Etc/UTC', '2026-12-04T12:00:00Z', '2026-12-05T00:00:00Z'],
+  ])('%s in %s after %s is %s', (expr, tz, after, want) =>
+    expect(new Date(nextRunIn(parseCron(expr), at(after), tz) ?? 0).toISOString().replace('.000', '')).toBe(
+      want,
+    ),
+  );
+  it('rejects unknown time zones', () =>
+    expect(() => zoneOffset('Mars/Olympus', 0)).toThrow(/unknown time zone "Mars\/Olympus"/));
   it('finds the latest missed run only', () => {
     const c = parseCron('*/10 * * * *');
     expect(
