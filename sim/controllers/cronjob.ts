@@ -49,6 +49,7 @@ export function createCronJobController(): Controller {
   };
   return {
     name: CRON,
+    watches: [GVR.cronJobs, GVR.jobs],
     onEvent(event, rt) {
       if (event.gvr === GVR.cronJobs)
         rt.enqueue(CRON, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

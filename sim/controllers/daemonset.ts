@@ -101,6 +101,7 @@ export function createDaemonSetController(): Controller {
   };
   return {
     name: DS,
+    watches: [GVR.daemonSets, GVR.pods, GVR.nodes],
     onEvent(event, rt) {
       if (event.gvr === GVR.daemonSets)
         rt.enqueue(DS, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

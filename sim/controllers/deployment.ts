@@ -275,6 +275,7 @@ function syncStatus(
 
 export const deploymentController: Controller = {
   name: DEPLOY,
+  watches: [GVR.deployments, GVR.replicaSets, GVR.pods],
   onEvent(event, rt) {
     if (event.gvr === GVR.deployments)
       rt.enqueue(DEPLOY, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

@@ -91,6 +91,7 @@ export function createEndpointsController(): Controller {
   };
   return {
     name: ENDPOINTS,
+    watches: [GVR.services, GVR.pods],
     onEvent(event, rt) {
       if (event.gvr === GVR.services) {
         const key = keyOf(event.object.metadata.namespace, event.object.metadata.name ?? '');

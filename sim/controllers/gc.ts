@@ -16,6 +16,7 @@ const OWNERS = new Set<string>([
 
 export const gcController: Controller = {
   name: GC,
+  watches: [...OWNERS],
   onEvent(event, rt) {
     if (event.type === 'DELETED' && OWNERS.has(event.gvr) && event.object.metadata.uid)
       rt.after(200, GC, event.object.metadata.uid);

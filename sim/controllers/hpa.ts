@@ -50,6 +50,7 @@ export function createHpaController(): Controller {
   const recommendations = new Map<string, Array<{ at: number; replicas: number }>>();
   return {
     name: HPA,
+    watches: [GVR.hpas],
     onEvent(event, rt) {
       if (event.gvr === GVR.hpas && event.type !== 'DELETED')
         rt.enqueue(HPA, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

@@ -32,6 +32,7 @@ export const jobFinished = (job: KObject): boolean =>
 
 export const jobController: Controller = {
   name: JOB,
+  watches: [GVR.jobs, GVR.pods],
   onEvent(event, rt) {
     if (event.gvr === GVR.jobs)
       rt.enqueue(JOB, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

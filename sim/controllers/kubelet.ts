@@ -67,6 +67,7 @@ export function createKubelet(): Controller {
 
   return {
     name: KUBELET,
+    watches: [GVR.pods, GVR.nodes],
     start(rt) {
       for (const pod of rt.cache.all(GVR.pods))
         if (specOf(pod).nodeName) rt.enqueue(KUBELET, keyOf(pod.metadata.namespace, pod.metadata.name ?? ''));

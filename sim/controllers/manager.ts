@@ -61,9 +61,19 @@ export function createControllerManager(opts: ManagerOptions): ControllerManager
   const controllers = allControllers().filter((c) => !opts.only || opts.only.includes(c.name));
   const byName = new Map<string, Controller>(controllers.map((c) => [c.name, c]));
   rt.cache.load(opts.store);
+  const routes = new Map<string, Controller[]>();
+  const routeFor = (gvr: string): Controller[] => {
+    let list = routes.get(gvr);
+    if (!list)
+      routes.set(
+        gvr,
+        (list = controllers.filter((c) => c.onEvent && (!c.watches || c.watches.includes(gvr)))),
+      );
+    return list;
+  };
   const unsubscribe = opts.store.subscribe((event) => {
     rt.cache.apply(event);
-    for (const c of controllers) {
+    for (const c of routeFor(event.gvr)) {
       try {
         c.onEvent?.(event, rt);
       } catch (err) {

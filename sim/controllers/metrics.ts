@@ -59,6 +59,7 @@ export function createMetricsController(): Controller {
   };
   return {
     name: METRICS,
+    watches: [GVR.pods],
     start(rt) {
       if (!rt.store.typeOf(GVR.podMetrics) || !rt.store.typeOf(GVR.nodeMetrics)) return;
       rt.after(1000, METRICS, TICK);

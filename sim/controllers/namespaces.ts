@@ -6,6 +6,7 @@ export const NAMESPACES = 'namespaces';
 
 export const namespaceController: Controller = {
   name: NAMESPACES,
+  watches: [GVR.namespaces, GVR.serviceAccounts],
   onEvent(event, rt) {
     if (event.gvr === GVR.namespaces && event.type !== 'DELETED')
       rt.enqueue(NAMESPACES, event.object.metadata.name ?? '');

@@ -77,6 +77,7 @@ function renewLease(rt: Runtime, node: KObject): void {
 
 export const nodeController: Controller = {
   name: NODES,
+  watches: [GVR.nodes],
   onEvent(event, rt) {
     if (event.gvr === GVR.nodes && event.type === 'ADDED')
       rt.enqueue(NODES, event.object.metadata.name ?? '');

@@ -10,6 +10,7 @@ export const PDB = 'disruption';
 
 export const pdbController: Controller = {
   name: PDB,
+  watches: [GVR.pdbs, GVR.pods],
   onEvent(event, rt) {
     if (event.gvr === GVR.pdbs)
       rt.enqueue(PDB, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

@@ -51,6 +51,7 @@ function podTotals(rt: Runtime, ns: string): Record<string, string> {
 
 export const quotaController: Controller = {
   name: QUOTA,
+  watches: [QUOTAS, GVR.pods, ...Object.values(COUNTED)],
   onEvent(event, rt) {
     const ns = event.object.metadata.namespace;
     if (!ns) return;

@@ -70,6 +70,7 @@ export function createPod(rt: Runtime, pod: KObject, prefix: string): KObject | 
 export function replicaController(gvr: string, kind: string, name: string): Controller {
   return {
     name,
+    watches: [gvr, GVR.pods],
     onEvent(event, rt) {
       if (event.gvr === gvr)
         rt.enqueue(name, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

@@ -47,6 +47,8 @@ export const DEFAULT_TIMINGS: Timings = {
 
 export interface Controller {
   readonly name: string;
+  /** The resources whose events onEvent cares about (all when absent): saves a dispatch per event per controller. */
+  readonly watches?: readonly string[];
   /** React to a store change by enqueueing keys (this.name or other controllers'). */
   onEvent?(event: StoreEvent, rt: Runtime): void;
   /** Enqueue initial work after the cache is loaded. */

@@ -108,6 +108,7 @@ export function createScheduler(): Controller {
 
   return {
     name: SCHED,
+    watches: [GVR.pods, GVR.nodes],
     start(rt) {
       for (const pod of rt.cache.all(GVR.pods)) {
         const key = keyOf(pod.metadata.namespace, pod.metadata.name ?? '');

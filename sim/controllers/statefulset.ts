@@ -94,6 +94,7 @@ function ensureRevision(rt: Runtime, sts: KObject, spec: StsSpec, hash: string):
 
 export const statefulSetController: Controller = {
   name: STS,
+  watches: [GVR.statefulSets, GVR.pods],
   onEvent(event, rt) {
     if (event.gvr === GVR.statefulSets)
       rt.enqueue(STS, keyOf(event.object.metadata.namespace, event.object.metadata.name ?? ''));

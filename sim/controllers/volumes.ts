@@ -19,6 +19,7 @@ function storageClassFor(rt: Runtime, pvc: KObject): KObject | undefined {
 
 export const volumeController: Controller = {
   name: VOLUMES,
+  watches: [GVR.pvcs],
   onEvent(event, rt) {
     if (event.gvr === GVR.pvcs && event.type !== 'DELETED' && statusOf(event.object).phase !== 'Bound')
       rt.enqueue(VOLUMES, `${event.object.metadata.namespace}/${event.object.metadata.name}`);
