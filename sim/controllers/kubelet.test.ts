@@ -154,4 +154,13 @@ describe('kubelet', () => {
     h.advance(500);
     expect(h.store.get('v1/pods', 'default', 'b')).toBeUndefined();
   });
+
+  it('a pod bound to a node that never existed is collected after a quarantine', () => {
+    const h = harness(spec());
+    h.create('v1/pods', pod('lost', { nodeName: 'no-such-node' }));
+    h.advance(20_000, 1000);
+    expect(h.store.get('v1/pods', 'default', 'lost')).toBeDefined();
+    h.advance(25_000, 1000);
+    expect(h.store.get('v1/pods', 'default', 'lost')).toBeUndefined();
+  });
 });

@@ -20,6 +20,7 @@ import { isFinished, phaseOf, setCondition, specOf, statusOf, type Container } f
 import type { Controller, Runtime } from './runtime';
 
 export const KUBELET = 'kubelet';
+const ORPHAN_QUARANTINE_MS = 40_000;
 
 interface PodState {
   uid: string;
@@ -52,6 +53,8 @@ function hostIpOf(node: KObject): string {
 export function createKubelet(): Controller {
   const pods = new Map<string, PodState>();
   const ips = new PodIps();
+  /** Nodes seen deleted: their pods go at once (a pod naming a node that never existed waits out the quarantine). */
+  const goneNodes = new Set<string>();
 
   const forget = (key: string) => {
     const s = pods.get(key);
@@ -78,7 +81,10 @@ export function createKubelet(): Controller {
         if (event.type === 'DELETED') {
           if (pods.get(key)?.uid === event.object.metadata.uid) forget(key);
         } else if (specOf(event.object).nodeName) rt.enqueue(KUBELET, key);
+      } else if (event.gvr === GVR.nodes && event.type !== 'DELETED') {
+        goneNodes.delete(event.object.metadata.name ?? '');
       } else if (event.gvr === GVR.nodes && event.type === 'DELETED') {
+        goneNodes.add(event.object.metadata.name ?? '');
         for (const pod of rt.cache.podsOnNode(event.object.metadata.name ?? ''))
           rt.enqueue(KUBELET, keyOf(pod.metadata.namespace, pod.metadata.name ?? ''));
       }
@@ -99,6 +105,12 @@ export function createKubelet(): Controller {
       const node = rt.cache.get(GVR.nodes, nodeName);
       const now = rt.now();
       if (!node) {
+        // Like the pod GC: pods bound to a node that does not exist go away after a 40 s quarantine.
+        const age = now - (Date.parse(pod.metadata.creationTimestamp ?? '') || now);
+        if (age < ORPHAN_QUARANTINE_MS && !goneNodes.has(nodeName)) {
+          rt.after(ORPHAN_QUARANTINE_MS - age, KUBELET, key);
+          return;
+        }
         try {
           rt.store.delete(GVR.pods, ns, name);
         } catch {
