@@ -118,6 +118,55 @@ describe('bad requests', () => {
     expect((await req('GET', '/apis')).json().kind).toBe('APIGroupList');
   });
 
+  it('serves core events through events.k8s.io/v1 too', async () => {
+    const event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'e1' },
+      involvedObject: { kind: 'Pod', name: 'p', namespace: 'demo' },
+      reason: 'Started',
+      message: 'Started container',
+      type: 'Normal',
+      source: { component: 'kubelet' },
+      count: 2,
+    };
+    expect(
+      (await req('POST', '/api/v1/namespaces/demo/events', { body: JSON.stringify(event) })).status,
+    ).toBe(201);
+    const list = (await req('GET', '/apis/events.k8s.io/v1/namespaces/demo/events')).json() as {
+      apiVersion: string;
+      items: Array<Record<string, unknown>>;
+    };
+    expect(list.apiVersion).toBe('events.k8s.io/v1');
+    expect(list.items[0]).toMatchObject({
+      apiVersion: 'events.k8s.io/v1',
+      note: 'Started container',
+      reportingController: 'kubelet',
+      deprecatedCount: 2,
+      regarding: { name: 'p' },
+    });
+    const created = await req('POST', '/apis/events.k8s.io/v1/namespaces/demo/events', {
+      body: JSON.stringify({
+        apiVersion: 'events.k8s.io/v1',
+        kind: 'Event',
+        metadata: { name: 'e2' },
+        regarding: { kind: 'Pod', name: 'q' },
+        reason: 'Pulled',
+        note: 'pulled',
+        type: 'Normal',
+        eventTime: '2024-01-01T00:00:00.000000Z',
+        reportingController: 'kubelet',
+        reportingInstance: 'n1',
+        action: 'Pull',
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect((await req('GET', '/api/v1/namespaces/demo/events/e2')).json()).toMatchObject({
+      message: 'pulled',
+      involvedObject: { name: 'q' },
+    });
+  });
+
   it('serves Table output with -o wide columns', async () => {
     const t = (
       await req('GET', '/api/v1/nodes', {

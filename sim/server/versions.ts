@@ -66,7 +66,73 @@ function hpaToV1(v2: KObject): KObject {
   return out;
 }
 
+const defined = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+/** core/v1 Event → events.k8s.io/v1 Event */
+function eventToNew(e: KObject): KObject {
+  const source = o(e.source);
+  return defined({
+    apiVersion: 'events.k8s.io/v1',
+    kind: 'Event',
+    metadata: e.metadata,
+    eventTime: e.eventTime ?? null,
+    series: e.series,
+    reportingController: e.reportingComponent || source.component,
+    reportingInstance: e.reportingInstance || source.host,
+    action: e.action,
+    reason: e.reason,
+    regarding: e.involvedObject,
+    related: e.related,
+    note: e.message,
+    type: e.type,
+    deprecatedSource: e.source,
+    deprecatedFirstTimestamp: e.firstTimestamp,
+    deprecatedLastTimestamp: e.lastTimestamp,
+    deprecatedCount: e.count,
+  }) as KObject;
+}
+
+/** events.k8s.io/v1 Event → core/v1 Event */
+function eventToCore(e: KObject): KObject {
+  return defined({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: e.metadata,
+    involvedObject: e.regarding ?? {},
+    reason: e.reason,
+    message: e.note,
+    source:
+      e.deprecatedSource ??
+      (e.reportingController ? { component: e.reportingController, host: e.reportingInstance } : undefined),
+    firstTimestamp: e.deprecatedFirstTimestamp,
+    lastTimestamp: e.deprecatedLastTimestamp,
+    count: e.deprecatedCount,
+    type: e.type,
+    eventTime: e.eventTime ?? undefined,
+    series: e.series,
+    action: e.action,
+    related: e.related,
+    reportingComponent: e.reportingController,
+    reportingInstance: e.reportingInstance,
+  }) as KObject;
+}
+
 export const VERSION_ALIASES: VersionAlias[] = [
+  {
+    type: {
+      group: 'events.k8s.io',
+      version: 'v1',
+      resource: 'events',
+      singular: 'event',
+      kind: 'Event',
+      listKind: 'EventList',
+      namespaced: true,
+      shortNames: ['ev'],
+      verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+    },
+    storage: 'v1/events',
+    convert: { apiVersion: 'events.k8s.io/v1', in: eventToCore, out: eventToNew },
+  },
   {
     type: {
       group: 'autoscaling',

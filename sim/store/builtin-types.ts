@@ -203,7 +203,6 @@ const rows: Row[] = [
     namespaced: false,
     short: ['pc'],
   },
-  { gv: 'events.k8s.io/v1', resource: 'events', kind: 'Event', namespaced: true, short: ['ev'] },
   {
     gv: 'apiextensions.k8s.io/v1',
     resource: 'customresourcedefinitions',
