@@ -148,8 +148,11 @@ const COUNT_COLUMN: Record<CountDimension, string> = {
 };
 
 const ITERATE_PAGE = 500;
-/** A label selector matching more rows than this only filters what other indexes found. */
-const LABEL_DRIVE_MAX = 2000;
+/** A label selector matching at most this many rows always drives the query. */
+const LABEL_DRIVE_ALWAYS = 500;
+/** … otherwise it drives only when the other filters select this many times more rows. */
+const LABEL_DRIVE_RATIO = 4;
+const LABEL_COUNT_CAP = 50_000;
 /**
  * Kinds left out of the trigram index: Events are half of a busy cluster's objects, churn
  * constantly and are reached through the object they are about, not by search.
@@ -184,7 +187,7 @@ export function createObjectStore(db: Db): ObjectStore {
   );
   const dropLabels = db.prepare<[number]>('DELETE FROM object_labels WHERE object_id = ?');
   const countLabelMatches = db.prepare<[string]>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM object_label_index WHERE object_label_index MATCH ? LIMIT ${LABEL_DRIVE_MAX + 1})`,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM object_label_index WHERE object_label_index MATCH ? LIMIT ${LABEL_COUNT_CAP})`,
   );
   const putLabelIndex = db.prepare<[number, string]>(
     'INSERT INTO object_label_index (rowid, labels) VALUES (?, ?)',
@@ -279,15 +282,26 @@ export function createObjectStore(db: Db): ObjectStore {
   });
 
   /**
-   * Whether a query's label match should only filter: when it matches many rows and another
-   * indexed filter (clusters, kinds, namespaces, node, owner) narrows the rows better.
+   * Whether a query's label match should only filter rows the other indexes find, rather than
+   * drive the query: when the other filters (clusters, kinds, namespaces, node, owner) select
+   * fewer than LABEL_DRIVE_RATIO times as many rows as the selector. Both counts are capped, so
+   * deciding costs at most a few thousand index entries.
    */
   const labelsAsFilter = (q: ObjectPageQuery): boolean => {
     const narrowed = q.clusters || q.kinds || q.namespaces || q.nodeName !== undefined || q.owner;
     const match = narrowed ? labelMatch(requirementsOf(q)) : undefined;
     if (!match) return false;
-    const n = (countLabelMatches.get(match) as { n: number }).n;
-    return n > LABEL_DRIVE_MAX;
+    const labelled = (countLabelMatches.get(match) as { n: number }).n;
+    if (labelled <= LABEL_DRIVE_ALWAYS) return false;
+    const others = whereFor({ ...q, labelSelector: undefined });
+    const cap = labelled * LABEL_DRIVE_RATIO;
+    const n = (
+      prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE ${others.sql} LIMIT ?)`).get(
+        ...others.params,
+        cap,
+      ) as { n: number }
+    ).n;
+    return n < cap;
   };
 
   const iterateRows = function* (query: ObjectQuery): Generator<StoredObject> {
