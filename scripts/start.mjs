@@ -3,6 +3,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { electronLaunchDecision, findElectronBinary } from './electron-available.mjs';
+import { electronSqliteBindingPath, ensureElectronSqlite } from './electron-native.mjs';
 
 const args = process.argv.slice(2);
 const forceWeb = args.includes('--web');
@@ -31,25 +33,46 @@ function ensureBuilt() {
   }
 }
 
-/** The Electron binary's path, fetching it once where the network allows; undefined with a reason otherwise. */
-function electronBinary() {
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return { reason: 'no display (DISPLAY/WAYLAND_DISPLAY unset)' };
-  }
-  const pkg = 'node_modules/electron';
-  const locate = () => {
-    const pathTxt = path.join(pkg, 'path.txt');
-    if (!existsSync(pathTxt)) return undefined;
-    const bin = path.join(pkg, 'dist', readFileSync(pathTxt, 'utf8').trim());
-    return existsSync(bin) ? bin : undefined;
+/** Decides between the desktop window and browser mode; fetches what Electron needs once where it can. */
+function electronLaunch() {
+  const facts = {
+    readFile: (f) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined),
+    exists: existsSync,
   };
-  let bin = locate();
-  if (!bin && existsSync(path.join(pkg, 'install.js'))) {
+  const electronDir = 'node_modules/electron';
+  let binary = findElectronBinary({ electronDir, env: process.env, ...facts });
+  const canDisplay = process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (!binary && canDisplay && existsSync(path.join(electronDir, 'install.js'))) {
     process.stdout.write('Fetching the Electron binary (first start only)…\n');
-    spawnSync(process.execPath, ['install.js'], { cwd: pkg, stdio: 'ignore', timeout: 120_000 });
-    bin = locate();
+    spawnSync(process.execPath, ['install.js'], { cwd: electronDir, stdio: 'ignore', timeout: 120_000 });
+    binary = findElectronBinary({ electronDir, env: process.env, ...facts });
   }
-  return bin ? { bin } : { reason: 'the Electron binary is not installed and could not be downloaded' };
+  let sqliteBinding;
+  if (binary && canDisplay && process.getuid?.() !== 0) {
+    const { version } = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
+    if (
+      !existsSync(
+        electronSqliteBindingPath(process.cwd(), {
+          electron: version,
+          platform: process.platform,
+          arch: process.arch,
+        }),
+      )
+    ) {
+      process.stdout.write('Building better-sqlite3 for Electron (first start only, may take minutes)…\n');
+    }
+    const native = ensureElectronSqlite({ electron: version });
+    sqliteBinding = native.ok ? native.path : undefined;
+    if (!native.ok) process.stdout.write(`${native.reason}\n`);
+  }
+  const decision = electronLaunchDecision({
+    platform: process.platform,
+    env: process.env,
+    uid: process.getuid?.(),
+    binary,
+    sqliteBinding,
+  });
+  return decision.ok ? { bin: binary } : { reason: decision.reason };
 }
 
 ensureBuilt();
@@ -59,7 +82,7 @@ if (forceWeb) {
     stdio: 'inherit',
   });
 } else {
-  const electron = electronBinary();
+  const electron = electronLaunch();
   if (electron.bin) {
     child = spawn(electron.bin, ['.', ...args], { stdio: 'inherit' });
   } else {

@@ -35,7 +35,10 @@ function readJson(file) {
 }
 
 // Chromium for the end-to-end tests and kubectl for the simulator's tests, installed when missing.
-const tools = spawnSync('bash', ['scripts/ensure-tools.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const tools = spawnSync('bash', ['scripts/ensure-tools.sh'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 for (const [, name, value] of (tools.stdout ?? '').matchAll(/^export (\w+)=(.*)$/gm)) {
   process.env[name] ??= value;
   process.stdout.write(`${name}=${value}\n`);
@@ -49,6 +52,7 @@ check('format (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '
 for (const project of ['shared', 'main', 'preload', 'renderer', 'sim']) {
   check(`typecheck ${project}`, bin('tsc'), ['-p', `${project}/tsconfig.json`]);
 }
+check('typecheck renderer tests', bin('tsc'), ['-p', 'renderer/tsconfig.test.json']);
 check('typecheck tools', bin('tsc'), ['-p', 'tsconfig.tools.json']);
 const built = run('build', process.execPath, ['scripts/build.mjs']);
 if (built) passed++;

@@ -12,6 +12,8 @@ const usage = `Usage: flotilla <command> [options]
 
 Commands:
   kubeconfig check FILE... [--json]   list the contexts of kubeconfig files and what is wrong with them
+  clusters list [--json]              list attached clusters with status and figures
+  inspect FILE_OR_DIR... [options]    run best-practice, Pod Security and health checks (--help for options)
   version                             print the version
 `;
 
@@ -22,6 +24,8 @@ const commands: Record<string, () => Promise<Command>> = {
     return 0;
   },
   kubeconfig: async () => (await import('./cli/kubeconfig')).kubeconfigCommand,
+  clusters: async () => (await import('./cli/clusters')).clustersCommand,
+  inspect: async () => (await import('./cli/inspect')).inspectCommand,
 };
 
 void runEntry(async () => {

@@ -27,6 +27,10 @@ describe('ensureWritableDir', () => {
     expect(fs.statSync(dir).isDirectory()).toBe(true);
   });
 
+  it('fails at once (no endless retry) where the folder cannot be made', () => {
+    expect(() => ensureWritableDir('/proc/flotilla-cannot-exist/data')).toThrow(DataDirError);
+  });
+
   it('names the folder when a file is in the way', () => {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-p-'));
     fs.writeFileSync(path.join(base, 'file'), '');

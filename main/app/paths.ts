@@ -31,21 +31,34 @@ export function resolveDataDir(options: DataDirOptions = {}): string {
   }
 }
 
+/**
+ * mkdir -p, one level at a time: Node 20's recursive mkdirSync spins forever on some paths
+ * (e.g. below /proc), where this fails at once with the parent's error.
+ */
+function makeDirs(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  fs.mkdirSync(dir);
+}
+
 /** Creates the folder if needed and proves it is writable, or throws one clear line. */
 export function ensureWritableDir(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const probe = path.join(dir, `.write-test-${process.pid}`);
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'EACCES' || code === 'EPERM'
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
         ? 'permission denied'
         : code === 'ENOTDIR'
           ? 'a file is in the way'
-          : String(code ?? error);
+          : code === 'ENOENT'
+            ? 'it cannot be created there'
+            : String(code ?? error);
     throw new DataDirError(`Data folder ${dir} is not writable (${why}); choose another with --data-dir`);
   }
 }
