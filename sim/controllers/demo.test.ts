@@ -52,7 +52,17 @@ describe('demo fleet comes alive', () => {
       expect(pvcs.map((p) => st(p).phase)).toEqual(pvcs.map(() => 'Bound'));
     }
     // metrics exist for nodes and running pods
-    expect(h.store.list('metrics.k8s.io/v1beta1/nodes')).toHaveLength(nodes.length);
+    const down = nodes.filter((n) => n.metadata.annotations?.['sim.flotilla.dev/node-down'] === 'true');
+    expect(h.store.list('metrics.k8s.io/v1beta1/nodes')).toHaveLength(nodes.length - down.length);
+    for (const n of down) {
+      const ready = (st(n).conditions as Array<{ type: string; status: string }>).find(
+        (c) => c.type === 'Ready',
+      );
+      expect(ready?.status).toBe('Unknown');
+      const stuck = pods.filter((p) => (p.spec as { nodeName?: string }).nodeName === n.metadata.name);
+      expect(stuck.length).toBeGreaterThan(0); // daemon pods bound there never start
+      for (const p of stuck) expect(st(p).phase).toBe('Pending');
+    }
     expect(h.store.list('metrics.k8s.io/v1beta1/pods').length).toBeGreaterThan(
       byPhase('Running').length * 0.8,
     );

@@ -15,6 +15,7 @@ import {
 } from './container-state';
 import { containerFate } from './fate';
 import { GVR, keyOf } from './gvr';
+import { NODE_DOWN } from './nodes';
 import { PodIps } from './pod-ips';
 import { isFinished, phaseOf, setCondition, specOf, statusOf, type Container } from './pods';
 import type { Controller, Runtime } from './runtime';
@@ -83,6 +84,10 @@ export function createKubelet(): Controller {
         } else if (specOf(event.object).nodeName) rt.enqueue(KUBELET, key);
       } else if (event.gvr === GVR.nodes && event.type !== 'DELETED') {
         goneNodes.delete(event.object.metadata.name ?? '');
+        if (event.object.metadata.annotations?.[NODE_DOWN] !== 'true')
+          for (const pod of rt.cache.podsOnNode(event.object.metadata.name ?? ''))
+            if (!pods.has(keyOf(pod.metadata.namespace, pod.metadata.name ?? '')))
+              rt.enqueue(KUBELET, keyOf(pod.metadata.namespace, pod.metadata.name ?? ''));
       } else if (event.gvr === GVR.nodes && event.type === 'DELETED') {
         goneNodes.add(event.object.metadata.name ?? '');
         for (const pod of rt.cache.podsOnNode(event.object.metadata.name ?? ''))
@@ -118,6 +123,8 @@ export function createKubelet(): Controller {
         }
         return;
       }
+      // A node whose kubelet is down reports nothing: its pods keep their last status.
+      if (node.metadata.annotations?.[NODE_DOWN] === 'true') return;
       if (pod.metadata.deletionTimestamp) {
         if (!state) state = { uid: pod.metadata.uid ?? '', node: nodeName, startedAt: now, containers: [] };
         pods.set(key, state);

@@ -5,6 +5,7 @@
 import type { KObject } from '../store/api';
 import { isoSeconds } from './clock';
 import { GVR, keyOf, splitKey } from './gvr';
+import { NODE_DOWN } from './nodes';
 import { phaseOf, specOf, statusOf, type Container } from './pods';
 import { formatCpuNano, formatMemory, quantityOr0 } from './quantity';
 import { containerUsage, systemUsage } from './usage';
@@ -84,6 +85,14 @@ export function createMetricsController(): Controller {
         // Nodes: once per period, from the pods on each.
         for (const node of rt.cache.all(GVR.nodes)) {
           const name = node.metadata.name ?? '';
+          if (node.metadata.annotations?.[NODE_DOWN] === 'true') {
+            try {
+              rt.store.delete(GVR.nodeMetrics, undefined, name);
+            } catch {
+              // none yet
+            }
+            continue;
+          }
           const alloc = (statusOf(node).allocatable ?? {}) as Record<string, string>;
           const sys = systemUsage(name, quantityOr0(alloc.cpu), quantityOr0(alloc.memory), now);
           let cpu = sys.cpu;

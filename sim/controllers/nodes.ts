@@ -6,6 +6,32 @@ import { statusOf } from './pods';
 import type { Controller, Runtime } from './runtime';
 
 export const NODES = 'nodes';
+/** Annotation that makes a node's kubelet stop reporting: Ready=Unknown, unreachable taints, no heartbeats. */
+export const NODE_DOWN = 'sim.flotilla.dev/node-down';
+const UNREACHABLE = 'node.kubernetes.io/unreachable';
+
+/** What the node lifecycle controller does to a node whose kubelet went quiet. */
+function markUnreachable(n: KObject, now: string): void {
+  const st = statusOf(n);
+  const conditions = (st.conditions as Array<Record<string, string>> | undefined) ?? [];
+  for (const c of conditions) {
+    if (c.status === 'Unknown') continue;
+    c.status = 'Unknown';
+    c.reason = 'NodeStatusUnknown';
+    c.message = 'Kubelet stopped posting node status.';
+    c.lastTransitionTime = now;
+  }
+  st.conditions = conditions;
+  const spec = (n.spec ?? {}) as { taints?: Array<{ key: string; effect: string; timeAdded?: string }> };
+  const taints = (spec.taints ?? []).filter((t) => t.key !== UNREACHABLE);
+  taints.push(
+    { key: UNREACHABLE, effect: 'NoSchedule' },
+    { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now },
+  );
+  const had = (spec.taints ?? []).filter((t) => t.key === UNREACHABLE);
+  spec.taints = had.length === 2 ? spec.taints : taints;
+  n.spec = spec;
+}
 
 const CONDITIONS: Array<[string, string, string, string]> = [
   ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
@@ -79,8 +105,12 @@ export const nodeController: Controller = {
   name: NODES,
   watches: [GVR.nodes],
   onEvent(event, rt) {
-    if (event.gvr === GVR.nodes && event.type === 'ADDED')
-      rt.enqueue(NODES, event.object.metadata.name ?? '');
+    if (event.gvr !== GVR.nodes || event.type === 'DELETED') return;
+    const down = event.object.metadata.annotations?.[NODE_DOWN] === 'true';
+    const unknown = (
+      (statusOf(event.object).conditions as Array<{ type: string; status: string }> | undefined) ?? []
+    ).some((c) => c.type === 'Ready' && c.status === 'Unknown');
+    if (event.type === 'ADDED' || down !== unknown) rt.enqueue(NODES, event.object.metadata.name ?? '');
   },
   start(rt) {
     // First heartbeat (and Lease) right away; later ones spread over the period.
@@ -90,10 +120,29 @@ export const nodeController: Controller = {
     const node = rt.cache.get(GVR.nodes, name);
     if (!node) return;
     const now = isoSeconds(rt.now());
+    if (node.metadata.annotations?.[NODE_DOWN] === 'true') {
+      rt.store.mutate(GVR.nodes, undefined, name, (n) => {
+        defaultNodeStatus(n, rt, now);
+        markUnreachable(n, now);
+      });
+      rt.events.record(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, {
+        component: 'node-controller',
+      });
+      return;
+    }
     rt.store.mutate(GVR.nodes, undefined, name, (n) => {
       defaultNodeStatus(n, rt, now);
-      for (const c of (statusOf(n).conditions as Array<Record<string, string>> | undefined) ?? [])
+      for (const c of (statusOf(n).conditions as Array<Record<string, string>> | undefined) ?? []) {
         c.lastHeartbeatTime = now;
+        const healthy = CONDITIONS.find(([type]) => type === c.type);
+        if (healthy && c.status === 'Unknown') {
+          [, c.status, c.reason, c.message] = healthy as [string, string, string, string];
+          c.lastTransitionTime = now;
+        }
+      }
+      const spec = n.spec as { taints?: Array<{ key: string }> } | undefined;
+      if (spec?.taints?.some((t) => t.key === UNREACHABLE))
+        spec.taints = spec.taints.filter((t) => t.key !== UNREACHABLE);
     });
     renewLease(rt, node);
     // Spread later heartbeats over the period so big clusters see a steady trickle.

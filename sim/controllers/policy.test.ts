@@ -166,3 +166,49 @@ describe('resource quotas', () => {
     });
   });
 });
+
+describe('a node that goes down', () => {
+  it('turns Ready=Unknown with unreachable taints, gets no new pods, and recovers when it comes back', () => {
+    const h = harness(spec());
+    const node = h.store.list('v1/nodes')[0]?.metadata.name ?? '';
+    h.store.mutate(
+      'v1/nodes',
+      undefined,
+      node,
+      (n) =>
+        void (n.metadata.annotations = { ...n.metadata.annotations, 'sim.flotilla.dev/node-down': 'true' }),
+    );
+    h.advance(1000);
+    const down = h.store.get('v1/nodes', undefined, node) as KObject;
+    const ready = () =>
+      (
+        h.store.get('v1/nodes', undefined, node)?.status as {
+          conditions: Array<{ type: string; status: string; reason: string }>;
+        }
+      ).conditions.find((c) => c.type === 'Ready');
+    expect(ready()).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown' });
+    expect((down.spec as { taints: Array<{ key: string }> }).taints.map((t) => t.key)).toContain(
+      'node.kubernetes.io/unreachable',
+    );
+    h.create('apps/v1/deployments', web(6));
+    h.advance(3000);
+    expect(
+      h.store
+        .list('v1/pods', { namespace: 'default' })
+        .filter((p) => (p.spec as { nodeName?: string }).nodeName === node),
+    ).toHaveLength(0);
+    h.store.mutate(
+      'v1/nodes',
+      undefined,
+      node,
+      (n) => void delete n.metadata.annotations?.['sim.flotilla.dev/node-down'],
+    );
+    h.advance(1000);
+    expect(ready()).toMatchObject({ status: 'True', reason: 'KubeletReady' });
+    expect(
+      (
+        (h.store.get('v1/nodes', undefined, node)?.spec as { taints?: Array<{ key: string }> }).taints ?? []
+      ).map((t) => t.key),
+    ).not.toContain('node.kubernetes.io/unreachable');
+  });
+});

@@ -9,7 +9,7 @@ import { controllerOf } from './cache';
 import { GVR, keyOf } from './gvr';
 import { conditionOf, isFinished, podRequests, setCondition, specOf, statusOf } from './pods';
 import { quantityOr0 } from './quantity';
-import { nodeMatchesPod, untoleratedTaints } from './selectors';
+import { nodeMatchesPod, tolerates, untoleratedTaints } from './selectors';
 import type { Controller, Runtime } from './runtime';
 
 export const SCHED = 'scheduler';
@@ -157,11 +157,10 @@ export function createScheduler(): Controller {
         const node = nodes[(start + i) % nodes.length] as KObject;
         const name = node.metadata.name ?? '';
         const cap = capacityOf(node);
+        // A node that is not Ready counts as tainted not-ready:NoSchedule (as the node lifecycle controller does).
         if (
           !cap.ready &&
-          !(spec.tolerations ?? []).some(
-            (t) => t.key === 'node.kubernetes.io/not-ready' && t.effect !== 'NoExecute',
-          )
+          !tolerates(spec.tolerations, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' })
         ) {
           why('node(s) had untolerated taint {node.kubernetes.io/not-ready: }');
           continue;

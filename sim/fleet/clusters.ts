@@ -153,9 +153,10 @@ export function azureInfra(version: string): Infra {
       'kubernetes.azure.com/mode': 'system',
     },
   };
-  const nodes = [0, 1, 2, 3].map((i) => {
+  // The fifth node's kubelet has stopped reporting (a deliberate problem: NotReady, unreachable).
+  const nodes = [0, 1, 2, 3, 4].map((i) => {
     const name = `aks-nodepool1-31718369-vmss00000${i}`;
-    return buildNode(
+    const node = buildNode(
       profile,
       {
         name,
@@ -164,10 +165,13 @@ export function azureInfra(version: string): Infra {
         internalIP: `10.224.0.${4 + i}`,
         providerID: `azure:///subscriptions/5e1f0c3a-7d42-4b0e-9a6f-2c8d1e3b4a50/resourceGroups/mc_flotilla-rg_aks-prod-eastus_eastus/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool1-31718369-vmss/virtualMachines/${i}`,
         podCIDR: `10.244.${i}.0/24`,
-        createdAt: '2026-10-02T17:05:31Z',
+        createdAt: i === 4 ? '2026-11-30T09:12:44Z' : '2026-10-02T17:05:31Z',
       },
       rand,
     );
+    if (i === 4)
+      node.metadata.annotations = { ...node.metadata.annotations, 'sim.flotilla.dev/node-down': 'true' };
+    return node;
   });
   return {
     nodes,

@@ -21,7 +21,7 @@ describe('demo fleet', () => {
   it.each([
     ['tkg-01', 6, 3, 24, 96, /^vsphere:\/\//],
     ['tanzu-kubernetes', 5, 1, 10, 38, /^aws:\/\/\/ap-southeast-1a\/i-[0-9a-f]{17}$/],
-    ['aks-prod-eastus', 4, 0, 16, 64, /^azure:\/\/\/subscriptions\//],
+    ['aks-prod-eastus', 5, 0, 20, 86, /^azure:\/\/\/subscriptions\//],
   ])(
     '%s: %d nodes (%d control plane), %d CPUs, ~%d GB, provider IDs',
     (name, count, cp, cpus, gb, providerId) => {
