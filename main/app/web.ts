@@ -30,6 +30,15 @@ void runEntry(async () => {
   log.info(`browser mode on port ${server.port}, data in ${dataDir}`);
   process.stdout.write(`Flotilla is running at ${server.url}\n`);
   if (args.open) openInBrowser(server.url);
+  if (args.demo) {
+    process.stdout.write('Starting the demo fleet (kube-sim)…\n');
+    const demo = await core.router.dispatch('demo.start', {});
+    process.stdout.write(
+      demo.ok
+        ? `Demo fleet attached: ${(demo.value as { attached: string[] }).attached.length} clusters\n`
+        : `flotilla: the demo fleet did not start: ${demo.error.message}\n`,
+    );
+  }
 
   let stopping = false;
   const stop = async () => {

@@ -168,8 +168,11 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
       const kubeconfig = await demo.start();
       const inspection = imports.inspect({ paths: [kubeconfig] });
       const taken = new Set(fleet.rows().map((r) => r.name));
+      // One cluster per API server: the demo kubeconfig also has viewer and client-certificate contexts.
+      const servers = new Set<string>();
       const items = inspection.contexts
         .filter((c) => c.ok && !c.attachedAs && !taken.has(c.suggestedName))
+        .filter((c) => !c.server || (!servers.has(c.server) && servers.add(c.server) !== undefined))
         .map((c) => ({
           context: c.key,
           name: c.suggestedName,
