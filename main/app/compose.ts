@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Shell } from '../../shared/contract';
 import { createFleetArea } from './areas/fleet';
+import type { Sealer } from '../services/credentials/sealer';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import type { Logger } from '../services/log';
@@ -24,16 +25,18 @@ export interface ComposeOptions {
   log: Logger;
   /** better-sqlite3 built for Electron, when the desktop shell runs from source (see electron-native.ts). */
   sqliteBinding?: string;
+  /** Seals credentials at rest; the user-only key file in the data folder when absent. */
+  sealer?: { sealer: Sealer; id: string };
 }
 
 /** Builds the services and the contract handlers over one data folder. Shared by every shell. */
-export function createAppCore({ dataDir, shell, log, sqliteBinding }: ComposeOptions): AppCore {
+export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: ComposeOptions): AppCore {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(path.join(dataDir, 'flotilla.db'), { nativeBinding: sqliteBinding });
   const events = createEventBus();
   const settings = createSettingsStore(db);
 
-  const fleet = createFleetArea({ db, log: log.child('fleet'), events, dataDir });
+  const fleet = createFleetArea({ db, log: log.child('fleet'), events, dataDir, sealer });
 
   const router = createRouter(
     {

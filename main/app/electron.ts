@@ -15,6 +15,7 @@ import {
   Menu,
   nativeTheme,
   protocol,
+  safeStorage,
   session,
   shell,
   type WebContents,
@@ -27,6 +28,7 @@ import { findElectronSqliteBinding } from './electron-native';
 import { parseAppArgs } from './args';
 import { createAppCore } from './compose';
 import { runEntry } from './fatal';
+import { createSafeStorageSealer } from './safe-storage-sealer';
 import { menuTemplate } from './menu';
 import { ensureWritableDir, resolveDataDir } from './paths';
 import { APP_NAME, APP_VERSION } from './version';
@@ -94,7 +96,14 @@ async function startDesktop(): Promise<void> {
   const sqliteBinding = sqliteBindingFor(root);
 
   await app.whenReady();
-  const core = createAppCore({ dataDir, shell: 'electron', log, sqliteBinding });
+  // The OS keychain seals credentials where it really encrypts; the user-only key file otherwise.
+  const sealer = createSafeStorageSealer(safeStorage);
+  log.info(
+    sealer
+      ? 'credentials sealed by the OS keychain'
+      : 'credentials sealed by the key file in the data folder',
+  );
+  const core = createAppCore({ dataDir, shell: 'electron', log, sqliteBinding, sealer });
   log.info(`desktop shell ${APP_VERSION}, data in ${dataDir}`);
 
   const openExternal = (url: string) => shell.openExternal(url);

@@ -150,7 +150,25 @@ export const dialog = {
 export const nativeTheme = { shouldUseDarkColors: false };
 export const shell = { openExternal: async (url) => void seen.opened.push(url) };
 
-export default { app, BrowserWindow, protocol, ipcMain, session, Menu, dialog, nativeTheme, shell };
+// Like Linux without a keyring: safeStorage only obfuscates, so the key file is kept.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (s) => Buffer.from(s, 'utf8'),
+  decryptString: (b) => b.toString('utf8'),
+};
+export default {
+  app,
+  BrowserWindow,
+  protocol,
+  ipcMain,
+  session,
+  Menu,
+  dialog,
+  nativeTheme,
+  shell,
+  safeStorage,
+};
 
 let report = {};
 
