@@ -136,7 +136,7 @@ export function step(c: ContainerState, ctx: StepContext, out: Happening[]): voi
       const crashed = c.fate.crashes;
       const term: Terminated = {
         exitCode: crashed ? c.fate.exitCode : 0,
-        reason: crashed ? 'Error' : 'Completed',
+        reason: crashed ? (c.fate.oomKilled ? 'OOMKilled' : 'Error') : 'Completed',
         startedAt: c.startedAt ?? t,
         finishedAt: t,
       };

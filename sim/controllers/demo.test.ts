@@ -23,7 +23,7 @@ describe('demo fleet comes alive', () => {
     expect(new Set(proxies.map((p) => (p.spec as { nodeName: string }).nodeName)).size).toBe(nodes.length);
     // deployments are complete except the deliberately broken ones
     for (const d of h.store.list('apps/v1/deployments')) {
-      if (['payment', 'report-builder'].includes(d.metadata.name ?? '')) continue;
+      if (['payment', 'report-builder', 'image-resizer'].includes(d.metadata.name ?? '')) continue;
       expect([d.metadata.name, st(d).availableReplicas]).toEqual([
         d.metadata.name,
         (d.spec as { replicas: number }).replicas,
@@ -50,6 +50,13 @@ describe('demo fleet comes alive', () => {
       expect(front.subsets?.[0]?.ports[0]?.port).toBe(8080);
       const pvcs = h.store.list('v1/persistentvolumeclaims', { namespace: 'shop' });
       expect(pvcs.map((p) => st(p).phase)).toEqual(pvcs.map(() => 'Bound'));
+    }
+    if (spec.seed.some((o) => o.metadata.name === 'image-resizer')) {
+      const resizer = pods.find((p) => p.metadata.labels?.app === 'image-resizer') as KObject;
+      const cs = (
+        st(resizer).containerStatuses as Array<{ lastState: { terminated?: { reason: string } } }>
+      )[0];
+      expect(cs?.lastState.terminated?.reason).toBe('OOMKilled');
     }
     // metrics exist for nodes and running pods
     const down = nodes.filter((n) => n.metadata.annotations?.['sim.flotilla.dev/node-down'] === 'true');

@@ -4,6 +4,7 @@
  *   sim.flotilla.dev/crash: "*" or "name,name"   → those containers exit with an error soon after starting
  *   sim.flotilla.dev/run-seconds: "N"            → containers exit 0 after N seconds
  *   sim.flotilla.dev/exit-code: "N"              → exit code used by crashing containers (default 1)
+ *   sim.flotilla.dev/oom: "*" or "name,name"     → those containers are OOMKilled (exit 137) soon after starting
  * Without markers: a command ending in `exit N` (N > 0) or `false` crashes, image names that
  * cannot exist fail to pull, and pods with restartPolicy Never/OnFailure run to completion.
  */
@@ -13,12 +14,15 @@ import type { Container } from './pods';
 export const CRASH = 'sim.flotilla.dev/crash';
 export const RUN_SECONDS = 'sim.flotilla.dev/run-seconds';
 export const EXIT_CODE = 'sim.flotilla.dev/exit-code';
+export const OOM = 'sim.flotilla.dev/oom';
 
 export interface Fate {
   /** Set when the image cannot be pulled: the registry's message. */
   pullError?: string;
   crashes: boolean;
   exitCode: number;
+  /** Killed for exceeding its memory limit (reason OOMKilled, exit 137). */
+  oomKilled?: boolean;
   /** Milliseconds until a clean exit; undefined = runs until stopped. */
   runMs?: number;
 }
@@ -52,6 +56,11 @@ function commandExit(c: Container): number | undefined {
 export function containerFate(pod: KObject, c: Container): Fate {
   const annotations = pod.metadata.annotations ?? {};
   const marked = annotations[CRASH]?.split(',').map((s) => s.trim());
+  const oom = annotations[OOM]?.split(',').map((x) => x.trim());
+  if (oom && (oom.includes('*') || oom.includes(c.name))) {
+    const err = pullError(c.image);
+    return { ...(err ? { pullError: err } : {}), crashes: true, exitCode: 137, oomKilled: true };
+  }
   const fromCommand = commandExit(c);
   const crashes =
     Boolean(marked && (marked.includes('*') || marked.includes(c.name))) || fromCommand !== undefined;

@@ -163,4 +163,15 @@ describe('kubelet', () => {
     h.advance(25_000, 1000);
     expect(h.store.get('v1/pods', 'default', 'lost')).toBeUndefined();
   });
+
+  it('containers marked to run out of memory are OOMKilled and restart', () => {
+    const h = harness(spec());
+    h.create('v1/pods', pod('hog', { annotations: { 'sim.flotilla.dev/oom': 'main' } }));
+    h.advance(6000, 250);
+    const cs = st(h, 'hog').containerStatuses?.[0] as Cs & {
+      lastState: { terminated?: { reason?: string; exitCode?: number } };
+    };
+    expect(cs.restartCount).toBeGreaterThanOrEqual(1);
+    expect(cs.lastState.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 });
+  });
 });

@@ -103,6 +103,23 @@ export function blogApp(): KObject[] {
         }),
       ],
     }),
+    // Deliberate problem: the resizer's memory limit is too small for its images, so it is OOMKilled.
+    deployment({
+      name: 'image-resizer',
+      namespace: NS,
+      labels: l('image-resizer', 'blog', 'media', '0.4.1'),
+      podAnnotations: { 'sim.flotilla.dev/oom': 'resizer' },
+      containers: [
+        container({
+          name: 'resizer',
+          image: 'ghcr.io/flotilla-demo/image-resizer:0.4.1',
+          port: 8080,
+          cpu: '100m',
+          memory: '64Mi',
+          memoryLimit: '96Mi',
+        }),
+      ],
+    }),
     job({
       name: 'ghost-db-migrate',
       namespace: NS,
