@@ -52,7 +52,8 @@ function freshService(
   listConcurrency?: number,
 ): { service: ObjectService; close(): Promise<void> } {
   const db = openDatabase(path.join(dir, `flotilla-${Date.now()}.db`));
-  const service = createObjectService({ db, log: createLogger({ quiet: true }), listConcurrency });
+  const pageSize = process.env.BENCH_PAGE_SIZE ? Number(process.env.BENCH_PAGE_SIZE) : undefined;
+  const service = createObjectService({ db, log: createLogger({ quiet: true }), listConcurrency, pageSize });
   return {
     service,
     async close() {
