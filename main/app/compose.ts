@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Shell } from '../../shared/contract';
 import { createFleetArea } from './areas/fleet';
+import { createObjectsArea } from './areas/objects';
 import type { Sealer } from '../services/credentials/sealer';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { createRouter, type Router } from '../ipc/router';
@@ -36,7 +37,15 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
   const events = createEventBus();
   const settings = createSettingsStore(db);
 
-  const fleet = createFleetArea({ db, log: log.child('fleet'), events, dataDir, sealer });
+  const objects = createObjectsArea({ db, log: log.child('objects'), emit: (n, p) => events.emit(n, p) });
+  const fleet = createFleetArea({
+    db,
+    log: log.child('fleet'),
+    events,
+    dataDir,
+    sealer,
+    cache: objects.service,
+  });
 
   const router = createRouter(
     {
@@ -56,6 +65,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
         return next;
       },
       ...fleet.handlers,
+      ...objects.handlers,
     },
     log.child('ipc'),
   );
@@ -67,6 +77,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     log,
     async close() {
       await fleet.close();
+      await objects.close();
       db.close();
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fleetCalls } from './fleet';
+import { objectCalls } from './objects';
 
 /**
  * Every call the renderer can make, with a zod schema for its input and its result.
@@ -49,6 +50,7 @@ export const calls = {
   'settings.get': { input: empty, output: Settings },
   'settings.update': { input: Settings.partial().strict(), output: Settings },
   ...fleetCalls,
+  ...objectCalls,
 } as const;
 
 export type Calls = typeof calls;

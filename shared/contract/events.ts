@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { AppStatus, Settings } from './calls';
 import { fleetEvents } from './fleet';
+import { objectEvents } from './objects';
 
 /** Every event main pushes to the renderer. */
 export const events = {
   'app.status': AppStatus,
   'settings.changed': Settings,
   ...fleetEvents,
+  ...objectEvents,
 } as const;
 
 export type Events = typeof events;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { AppStatus } from '../../../shared/contract';
 import type { fleetCalls } from '../../../shared/contract/fleet';
 import type { EventBus } from '../../ipc/events';
@@ -35,6 +36,11 @@ export interface AreaContext {
   /** Whether to connect to attached clusters at start (the CLI connects on demand). */
   connect?: boolean;
   demoCommand?: DemoOptions['command'];
+  /** The live object cache: started when a cluster first becomes ready, purged when it is detached. */
+  cache?: {
+    start(clusterId: string, kubeConfig: KubeConfig): void;
+    stop(clusterId: string, options?: { purge?: boolean }): Promise<void>;
+  };
 }
 
 export interface FleetArea {
@@ -100,12 +106,22 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
     },
   });
 
+  /** Clusters whose objects are being cached (informers reconnect by themselves after that). */
+  const cached = new Set<string>();
   // eslint-disable-next-line prefer-const -- fleet and connections refer to each other
   let fleet: ReturnType<typeof createFleetService>;
   const connections = createConnections({
     log: log.child('connections'),
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
     onState: (id, s) => {
+      if (s.state === 'ready' && ctx.cache && !cached.has(id)) {
+        try {
+          ctx.cache.start(id, fleet.kubeConfigFor(id));
+          cached.add(id);
+        } catch (error) {
+          log.warn(`cannot cache objects of ${id}`, error);
+        }
+      }
       ctx.events.emit('cluster.connection', {
         id,
         state: s.state,
@@ -156,7 +172,11 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
     'clusters.overview': ({ id }) => fleet.overview(id),
     'clusters.update': ({ id, ...patch }) => fleet.update(id, patch),
     'clusters.move': ({ ids, groupId }) => fleet.move(ids, groupId),
-    'clusters.detach': ({ ids, confirmNames }) => fleet.detach(ids, confirmNames),
+    'clusters.detach': async ({ ids, confirmNames }) => {
+      const result = fleet.detach(ids, confirmNames);
+      for (const id of ids.filter((i) => cached.delete(i))) await ctx.cache?.stop(id, { purge: true });
+      return result;
+    },
     'clusters.verify': (input) => fleet.verify(input),
     'clusters.reconnect': ({ ids }) => fleet.reconnect(ids),
     'groups.list': () => groups.list(),
