@@ -14,7 +14,7 @@ const ok = (r: KubectlResult): string => {
 };
 const k = (ctx: string, ...args: string[]) => kubectl(['--context', ctx, ...args], { timeoutMs: 90_000 });
 
-async function eventually(fn: () => Promise<boolean>, ms = 30_000): Promise<void> {
+async function eventually(fn: () => Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await fn()) return;
