@@ -2,9 +2,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSim, type SimHandle } from '../index';
 import { kubectlRunner, requireKubectl, type KubectlResult } from '../testing/kubectl';
+
+vi.setConfig({ testTimeout: 150_000 });
 
 let sim: SimHandle;
 let kubectl: ReturnType<typeof kubectlRunner>;
