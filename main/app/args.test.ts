@@ -3,9 +3,10 @@ import { ArgsError, parseAppArgs } from './args';
 
 describe('parseAppArgs', () => {
   it.each([
-    [[], { web: false, port: 0, open: true, verbose: false, demo: false, dataDir: undefined }],
+    [[], { web: false, port: 0, open: true, verbose: false, demo: 'auto', dataDir: undefined }],
     [['--web', '--port', '8080', '--no-open'], { web: true, port: 8080, open: false }],
-    [['--data-dir', '/tmp/x', '--verbose', '--demo'], { dataDir: '/tmp/x', verbose: true, demo: true }],
+    [['--data-dir', '/tmp/x', '--verbose', '--demo'], { dataDir: '/tmp/x', verbose: true, demo: 'on' }],
+    [['--no-demo'], { demo: 'off' }],
     [['--port=0'], { port: 0 }],
   ])('%j', (argv, expected) => {
     expect(parseAppArgs(argv)).toMatchObject(expected);

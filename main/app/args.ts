@@ -13,18 +13,19 @@ export interface AppArgs {
   /** Open the browser (browser mode) — false with --no-open. */
   open: boolean;
   verbose: boolean;
-  /** Start the built-in demo fleet (kube-sim) and attach it. */
-  demo: boolean;
+  /** The built-in demo fleet (kube-sim): 'on' with --demo, 'off' with --no-demo, 'auto' starts it when no cluster is configured. */
+  demo: 'on' | 'off' | 'auto';
 }
 
-export const usage = `Usage: flotilla [--web] [--port N] [--data-dir DIR] [--no-open] [--verbose] [--demo]
+export const usage = `Usage: flotilla [--web] [--port N] [--data-dir DIR] [--no-open] [--verbose] [--[no-]demo]
 
   --web           start in browser mode even where the desktop window can open
   --port N        browser-mode port on 127.0.0.1 (default: a free port)
   --data-dir DIR  keep the database, logs and keys in DIR
   --no-open       do not open a browser (browser mode)
   --verbose       log debug detail to the terminal and the log file
-  --demo          start the built-in demo fleet and attach it`;
+  --demo          start the built-in demo fleet and attach it
+  --no-demo       never start it (by default it starts when no cluster is attached or in ~/.kube/config)`;
 
 /**
  * Parses the app's command line. Unknown flags and bad values throw ArgsError with one line
@@ -44,7 +45,7 @@ export function parseAppArgs(argv: string[]): AppArgs {
         'data-dir': { type: 'string' },
         open: { type: 'boolean', default: true },
         verbose: { type: 'boolean', default: false },
-        demo: { type: 'boolean', default: false },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -70,6 +71,6 @@ export function parseAppArgs(argv: string[]): AppArgs {
     dataDir: values['data-dir'],
     open: values.open ?? true,
     verbose: values.verbose ?? false,
-    demo: values.demo ?? false,
+    demo: values.demo === undefined ? 'auto' : values.demo ? 'on' : 'off',
   };
 }
