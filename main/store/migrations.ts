@@ -1,6 +1,7 @@
 import { OBJECT_SCHEMA_SQL } from './objects-schema';
 import { credentialsTableSql } from './credentials';
 import { FLEET_SCHEMA_SQL } from './fleet';
+import { WORKSPACES_SCHEMA_SQL } from './workspaces';
 
 /**
  * Versioned schema migrations for the app database. Each entry moves the schema from
@@ -34,6 +35,11 @@ export const migrations: Migration[] = [
     description:
       'fleet: cluster groups (with default), clusters, cluster labels, exec approvals, sealed credentials',
     sql: FLEET_SCHEMA_SQL + credentialsTableSql(),
+  },
+  {
+    version: 4,
+    description: 'workspaces (with default) and the namespaces each one manages, per cluster',
+    sql: WORKSPACES_SCHEMA_SQL,
   },
 ];
 
