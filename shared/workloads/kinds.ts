@@ -41,7 +41,7 @@ export function parseWorkloadsPath(path: readonly string[]): WorkloadsRoute {
   if (!kind) return { view: 'unknown', reason: `"${slug}" is not a workload kind` };
   if (rest.length === 0) {
     const filters: Record<string, string> = {};
-    if (q >= 0) for (const [k, v] of new URLSearchParams(rawSlug.slice(q + 1))) filters[k] = v;
+    if (q >= 0) Object.assign(filters, parseQuery(rawSlug.slice(q + 1)));
     return { view: 'list', kind, filters };
   }
   if (kind.kind === 'Pod' && rest.length === 3 && rest.every(Boolean)) {
@@ -51,11 +51,26 @@ export function parseWorkloadsPath(path: readonly string[]): WorkloadsRoute {
   return { view: 'unknown', reason: `no page at workloads/${path.join('/')}` };
 }
 
+function parseQuery(qs: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of qs.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      out[decodeURIComponent(pair.slice(0, eq))] = decodeURIComponent(pair.slice(eq + 1));
+    } catch {
+      // a malformed escape leaves that filter out
+    }
+  }
+  return out;
+}
+
 /** The hash of a list, with filters (empty values dropped). */
 export function listHref(slug: string, filters: Record<string, string | undefined> = {}): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
-  const qs = params.toString();
+  const qs = Object.entries(filters)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v ?? '')}`)
+    .join('&');
   return `#/workloads/${slug}${qs ? `?${encodeURIComponent(qs)}` : ''}`;
 }
 
