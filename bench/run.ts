@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchQueries } from './queries';
+import { benchSim } from './sim';
 import { benchFirstPage, benchFullSync } from './sync';
 
 /**
@@ -8,6 +9,7 @@ import { benchFirstPage, benchFullSync } from './sync';
  *   a: full sync of a fleet (10 clusters × 3,000 pods) vs kubectl for each context back to back
  *   b: time to the first page of a 30,000-pod cluster
  *   d: search and filtered page queries at 100,000 objects vs a bare indexed SELECT
+ *   s: kube-sim at scale: its memory, list latency and churn rate (10 clusters × 3,000 pods)
  */
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -18,11 +20,21 @@ const onlyValue = onlyArg?.includes('=')
   : onlyArg
     ? args[args.indexOf(onlyArg) + 1]
     : undefined;
-const only = new Set((onlyValue ?? 'a,b,d').split(','));
+const only = new Set((onlyValue ?? 'a,b,d,s').split(','));
 
 const sizes = quick
-  ? { a: { clusters: 3, pods: 300 }, b: { pods: 3000 }, d: { objects: 20_000, runs: 10 } }
-  : { a: { clusters: 10, pods: 3000 }, b: { pods: 30_000 }, d: { objects: 100_000, runs: 30 } };
+  ? {
+      a: { clusters: 3, pods: 300 },
+      b: { pods: 3000 },
+      d: { objects: 20_000, runs: 10 },
+      s: { clusters: 2, pods: 300, churn: 50, watchSeconds: 3 },
+    }
+  : {
+      a: { clusters: 10, pods: 3000 },
+      b: { pods: 30_000 },
+      d: { objects: 100_000, runs: 30 },
+      s: { clusters: 10, pods: 3000, churn: 500, watchSeconds: 10 },
+    };
 // sizes can be overridden for experiments: BENCH_A_CLUSTERS, BENCH_A_PODS, BENCH_LIST_CONCURRENCY
 const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const a = {
@@ -40,6 +52,11 @@ if (only.has('a')) {
 if (only.has('b')) {
   process.stderr.write(`bench b: first page of a ${sizes.b.pods}-pod cluster…\n`);
   results.b_firstPage = await benchFirstPage(sizes.b);
+}
+
+if (only.has('s')) {
+  process.stderr.write(`bench s: kube-sim with ${sizes.s.clusters} × ${sizes.s.pods} pods…\n`);
+  results.s_sim = await benchSim(sizes.s);
 }
 
 // d last: its 100,000-object load would otherwise inflate the RSS baseline of a

@@ -10,6 +10,8 @@ import { createTransport } from '../main/kube/informer/transport';
  */
 
 export interface SimProcess {
+  /** The process group of the simulator (tsx and the node process it runs). */
+  pid: number;
   kubeconfig: string;
   clusters: string[];
   kubeConfigFor(context: string): KubeConfig;
@@ -23,6 +25,7 @@ export async function startSimProcess(args: {
   pods: number;
   out: string;
   nodes?: number;
+  churn?: number;
 }): Promise<SimProcess> {
   const argv = [
     'sim/cli.ts',
@@ -34,6 +37,7 @@ export async function startSimProcess(args: {
     args.out,
   ];
   if (args.nodes) argv.push('--nodes', String(args.nodes));
+  if (args.churn) argv.push('--churn', String(args.churn));
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), argv, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -68,6 +72,7 @@ export async function startSimProcess(args: {
     return kc;
   };
   return {
+    pid: child.pid!,
     kubeconfig: ready.kubeconfig,
     clusters: ready.clusters.map((c) => c.name),
     kubeConfigFor,
