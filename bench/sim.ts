@@ -9,7 +9,8 @@ import { round, summary } from './stats';
  * kube-sim at scale (issue 3, item 6): one simulator process holding `clusters` × `pods`.
  * - memory: resident set of the simulator's process group, against the JSON size of the pods it serves;
  * - list latency: pages of 500 pods, against a near-empty list (namespaces) on the same connection;
- * - churn: watch events received per second, against the --churn rate asked for.
+ * - churn: watch events received per second (the changes, and what the controllers do in response),
+ *   against the --churn rate asked for.
  */
 export async function benchSim(opts: {
   clusters: number;
