@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applyCalls } from './apply';
 import { fleetCalls } from './fleet';
 import { objectCalls } from './objects';
 
@@ -51,6 +52,7 @@ export const calls = {
   'settings.update': { input: Settings.partial().strict(), output: Settings },
   ...fleetCalls,
   ...objectCalls,
+  ...applyCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,0 +1,167 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { z } from 'zod';
+import type { ApplyFailure, applyCalls } from '../../../shared/contract/apply';
+import { AppError, type ErrorCode } from '../../../shared/contract/result';
+import { KubeApiError, kubeObjects, type ObjectTarget } from '../../kube/apply';
+import { EditError, forEditing, parseEdited, toApplyConfig } from '../../kube/apply-body';
+import type { Logger } from '../../services/log';
+
+/**
+ * The YAML editor's area: apply.open reads the object fresh from its cluster (never the cache),
+ * apply.dryRun / apply.apply send the edited YAML by server-side apply as "flotilla", apply.delete
+ * deletes it (protected clusters need their name typed). API failures keep the server's message
+ * and causes in the error's details (an ApplyFailure).
+ *
+ *   const apply = createApplyArea({ log, cluster: (id) => …name and protected…, kubeConfigFor: (id) => kc });
+ */
+
+type ApplyCalls = typeof applyCalls;
+export type ApplyHandlers = {
+  [N in keyof ApplyCalls]: (
+    input: z.output<ApplyCalls[N]['input']>,
+  ) => Promise<z.output<ApplyCalls[N]['output']>>;
+};
+
+export interface ApplyAreaContext {
+  log: Logger;
+  /** The cluster's name and whether it is protected; throws NOT_FOUND for an unknown id. */
+  cluster(id: string): Promise<{ name: string; protected: boolean }> | { name: string; protected: boolean };
+  /** The cluster's client configuration; undefined while it has never connected. */
+  kubeConfigFor(id: string): KubeConfig | undefined;
+}
+
+export interface ApplyArea {
+  handlers: ApplyHandlers;
+}
+
+const CODES: Record<number, ErrorCode> = {
+  400: 'INVALID_ARGUMENT',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  410: 'CONFLICT',
+  422: 'INVALID_ARGUMENT',
+};
+
+/** A stale resourceVersion says "the object has been modified"; a field conflict names managers. */
+function conflictKind(e: KubeApiError): ApplyFailure['conflict'] {
+  if (e.status !== 409) return undefined;
+  if (e.causes.some((c) => c.reason === 'FieldManagerConflict') || /conflict.* with "/i.test(e.message)) {
+    return 'fields';
+  }
+  return 'resourceVersion';
+}
+
+function translate(error: unknown): never {
+  if (error instanceof EditError) {
+    const details: ApplyFailure = { status: 0, reason: 'Invalid', causes: [], line: error.line };
+    throw new AppError('INVALID_ARGUMENT', error.message, details);
+  }
+  if (error instanceof KubeApiError) {
+    const details: ApplyFailure = {
+      status: error.status,
+      reason: error.reason,
+      causes: error.causes,
+      conflict: conflictKind(error),
+    };
+    throw new AppError(CODES[error.status] ?? 'UNAVAILABLE', error.message, details);
+  }
+  throw error;
+}
+
+const target = (ref: ObjectTarget): ObjectTarget => ({
+  group: ref.group,
+  version: ref.version,
+  kind: ref.kind,
+  namespace: ref.namespace,
+  name: ref.name,
+});
+
+function versionOf(o: Record<string, unknown>): string {
+  const meta = o.metadata as { resourceVersion?: unknown } | undefined;
+  return typeof meta?.resourceVersion === 'string' ? meta.resourceVersion : '';
+}
+
+export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
+  function client(cluster: string) {
+    const kc = ctx.kubeConfigFor(cluster);
+    if (!kc)
+      throw new AppError(
+        'UNAVAILABLE',
+        `cluster ${cluster} has not connected yet; try again when it is ready`,
+      );
+    return kubeObjects(kc);
+  }
+
+  async function allowed(api: ReturnType<typeof kubeObjects>, t: ObjectTarget, verb: 'patch' | 'delete') {
+    try {
+      return await api.allowed(t, verb);
+    } catch (error) {
+      // An API server without access reviews: let the write itself answer 403.
+      ctx.log.warn(`access review for ${verb} ${t.kind} ${t.name} failed`, error);
+      return true;
+    }
+  }
+
+  async function applyEdited(input: z.output<ApplyCalls['apply.apply']['input']>, dryRun: boolean) {
+    await ctx.cluster(input.ref.cluster);
+    const api = client(input.ref.cluster);
+    const t = target(input.ref);
+    try {
+      const edited = parseEdited(input.yaml, t);
+      const result = await api.apply(t, toApplyConfig(edited, { force: input.force }), {
+        dryRun,
+        force: input.force,
+      });
+      if (!dryRun) ctx.log.info(`applied ${t.kind} ${t.namespace}/${t.name} on ${input.ref.cluster}`);
+      return { object: forEditing(result), resourceVersion: versionOf(result), dryRun };
+    } catch (error) {
+      return translate(error);
+    }
+  }
+
+  const handlers: ApplyHandlers = {
+    async 'apply.open'(ref) {
+      const cluster = await ctx.cluster(ref.cluster);
+      const api = client(ref.cluster);
+      const t = target(ref);
+      try {
+        const [live, canPatch, canDelete] = await Promise.all([
+          api.get(t),
+          allowed(api, t, 'patch'),
+          allowed(api, t, 'delete'),
+        ]);
+        return {
+          object: forEditing(live),
+          resourceVersion: versionOf(live),
+          clusterName: cluster.name,
+          protected: cluster.protected,
+          readOnly: canPatch ? undefined : `Your account on ${cluster.name} may not change this ${t.kind}.`,
+          noDelete: canDelete ? undefined : `Your account on ${cluster.name} may not delete this ${t.kind}.`,
+        };
+      } catch (error) {
+        return translate(error);
+      }
+    },
+    'apply.dryRun': (input) => applyEdited(input, true),
+    'apply.apply': (input) => applyEdited(input, false),
+    async 'apply.delete'({ ref, confirmName }) {
+      const cluster = await ctx.cluster(ref.cluster);
+      if (cluster.protected && confirmName !== cluster.name) {
+        throw new AppError(
+          'PERMISSION_DENIED',
+          `${cluster.name} is protected: type its name to delete ${ref.kind} ${ref.name}`,
+        );
+      }
+      const t = target(ref);
+      try {
+        await client(ref.cluster).remove(t, { dryRun: false });
+        ctx.log.info(`deleted ${t.kind} ${t.namespace}/${t.name} on ${ref.cluster}`);
+        return { deleted: true };
+      } catch (error) {
+        return translate(error);
+      }
+    },
+  };
+  return { handlers };
+}
