@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Shell } from '../../shared/contract';
 import { createFleetArea } from './areas/fleet';
 import { createObjectsArea } from './areas/objects';
+import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { createRouter, type Router } from '../ipc/router';
@@ -46,6 +47,13 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     sealer,
     cache: objects.service,
   });
+  const workspaces = createWorkspacesArea({
+    db,
+    log: log.child('workspaces'),
+    events,
+    kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+    objects: objects.service.store,
+  });
 
   const router = createRouter(
     {
@@ -66,6 +74,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       },
       ...fleet.handlers,
       ...objects.handlers,
+      ...workspaces.handlers,
     },
     log.child('ipc'),
   );

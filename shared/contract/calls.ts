@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applyCalls } from './apply';
 import { fleetCalls } from './fleet';
 import { objectCalls } from './objects';
+import { workspaceCalls } from './workspaces';
 
 /**
  * Every call the renderer can make, with a zod schema for its input and its result.
@@ -52,6 +53,7 @@ export const calls = {
   'settings.update': { input: Settings.partial().strict(), output: Settings },
   ...fleetCalls,
   ...objectCalls,
+  ...workspaceCalls,
   ...applyCalls,
 } as const;
 

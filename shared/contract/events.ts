@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppStatus, Settings } from './calls';
 import { fleetEvents } from './fleet';
 import { objectEvents } from './objects';
+import { workspaceEvents } from './workspaces';
 
 /** Every event main pushes to the renderer. */
 export const events = {
@@ -9,6 +10,7 @@ export const events = {
   'settings.changed': Settings,
   ...fleetEvents,
   ...objectEvents,
+  ...workspaceEvents,
 } as const;
 
 export type Events = typeof events;

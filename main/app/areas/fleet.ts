@@ -47,6 +47,8 @@ export interface FleetArea {
   handlers: Pick<Handlers, keyof typeof fleetCalls>;
   /** What the status bar shows about the fleet. */
   status(): AppStatus;
+  /** Credentials of an attached cluster, for areas that write to it (namespaces). */
+  kubeConfigFor(id: string): KubeConfig;
   /** Probes every attached cluster once (CLI). */
   refresh(): Promise<void>;
   close(): Promise<void> | void;
@@ -221,6 +223,7 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
   return {
     handlers,
     status,
+    kubeConfigFor: (id) => fleet.kubeConfigFor(id),
     async refresh() {
       fleet.start();
       await connections.probeAllOnce();
