@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Shell } from '../../shared/contract';
 import { createFleetArea } from './areas/fleet';
+import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
@@ -38,6 +39,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
   const events = createEventBus();
   const settings = createSettingsStore(db);
 
+  const nodes = createNodesArea({ db, log: log.child('nodes') });
   const objects = createObjectsArea({ db, log: log.child('objects'), emit: (n, p) => events.emit(n, p) });
   const fleet = createFleetArea({
     db,
@@ -45,7 +47,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     events,
     dataDir,
     sealer,
-    cache: objects.service,
+    cache: nodes.tap(objects.service),
   });
   const workspaces = createWorkspacesArea({
     db,
@@ -74,6 +76,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       },
       ...fleet.handlers,
       ...objects.handlers,
+      ...nodes.handlers,
       ...workspaces.handlers,
     },
     log.child('ipc'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applyCalls } from './apply';
 import { fleetCalls } from './fleet';
+import { nodeCalls } from './nodes';
 import { objectCalls } from './objects';
 import { workspaceCalls } from './workspaces';
 
@@ -53,6 +54,7 @@ export const calls = {
   'settings.update': { input: Settings.partial().strict(), output: Settings },
   ...fleetCalls,
   ...objectCalls,
+  ...nodeCalls,
   ...workspaceCalls,
   ...applyCalls,
 } as const;
