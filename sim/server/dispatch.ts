@@ -8,7 +8,7 @@ import { ApiError, forbidden, qualified } from './errors';
 import { delay, injectedError } from './faults';
 import { parseBody, readBody, sendError, sendJson } from './http-util';
 import { streamLogs } from './logs';
-import { openApiV2Json, openApiV2Protobuf, openApiV3Doc, openApiV3Index } from './openapi';
+import { openApiV2, openApiV3Doc, openApiV3Index } from './openapi';
 import { authorize, type Identity } from './rbac';
 import {
   createObject,
@@ -25,6 +25,7 @@ import { parseRoute } from './route';
 import type { ClusterRuntime, RequestInfo } from './runtime';
 import { wantsTable } from './table';
 import { aliasFor, convertReply } from './versions';
+import { checkFields, fieldValidation } from './strict';
 import { startWatch } from './watch';
 
 const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
@@ -89,16 +90,19 @@ export async function handleRequest(
     const fault = injectedError(rt.faults);
     if (fault) throw fault;
     if (path === '/version') return sendJson(res, 200, versionInfo(rt));
-    if (path === '/openapi/v2') {
-      if ((req.headers.accept ?? '').includes('protobuf')) {
-        const body = openApiV2Protobuf();
-        res.writeHead(200, {
-          'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
-          'Content-Length': body.length,
-        });
-        return void res.end(body);
-      }
-      return sendJson(res, 200, openApiV2Json(rt.kubernetesVersion));
+    if (path === '/openapi/v2' || path === '/swagger-2.0.0.pb-v1') {
+      // client-go asks for gnostic protobuf (and has no JSON fallback); browsers and curl get JSON.
+      const doc = openApiV2(rt.store.types(), rt.kubernetesVersion);
+      const proto = (req.headers.accept ?? '').includes('protobuf') || path !== '/openapi/v2';
+      const body = proto ? doc.proto : doc.json;
+      res.writeHead(200, {
+        'Content-Type': proto
+          ? 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf'
+          : 'application/json',
+        'Content-Length': body.length,
+        Vary: 'Accept',
+      });
+      return void res.end(body);
     }
     if (path === '/openapi/v3') return sendJson(res, 200, openApiV3Index(rt.store, rt.kubernetesVersion));
     if (path.startsWith('/openapi/v3/'))
@@ -234,6 +238,16 @@ async function serveResource(
     let body = raw.length > 0 ? parseBody(raw, ct) : undefined;
     const whole =
       verb === 'create' || verb === 'update' || (verb === 'patch' && (ct ?? '').includes('apply-patch'));
+    const jsonPatch = (ct ?? '').includes('json-patch');
+    if (!info.subresource && !jsonPatch && verb !== 'delete' && verb !== 'deletecollection') {
+      const warnings = checkFields(
+        type,
+        body,
+        fieldValidation(info.query),
+        (ct ?? '').includes('apply-patch'),
+      );
+      if (warnings.length > 0) res.setHeader('Warning', warnings);
+    }
     if (
       info.convert &&
       whole &&

@@ -1,35 +1,63 @@
 /**
- * OpenAPI for kubectl: /openapi/v2 (an empty protobuf document, so old clients validate nothing
- * client-side) and /openapi/v3 per group-version with PATCH operations (so kubectl uses
- * server-side field validation) and component schemas (so `kubectl explain` works).
+ * OpenAPI for kubectl: /openapi/v2 (Swagger 2.0 with the field tables of the common built-in kinds, as
+ * JSON or gnostic protobuf: kubectl < 1.27 explains, validates and computes strategic-merge patches from
+ * it) and /openapi/v3 per group-version with PATCH operations (so kubectl uses server-side field
+ * validation) and component schemas (so `kubectl explain` works).
  */
 import { createHash } from 'node:crypto';
 import type { KObject, ResourceType } from '../store/api';
 import type { MemoryStore } from '../store/memory';
 import { CRD_GVR } from './crd';
 import { notFound } from './errors';
-import { KIND_DOCS, OBJECT_META } from './openapi-schemas';
+import { encodeSwagger } from './openapi-proto';
+import { kindDef, schemaName, supportSchemas, typeSchema } from './schema-registry';
 
+export { schemaName };
 type Schema = Record<string, unknown>;
 
-/** A protobuf gnostic Document with only `swagger: "2.0"` set (field 1, length-delimited). */
-export function openApiV2Protobuf(): Buffer {
-  return Buffer.from([0x0a, 0x03, 0x32, 0x2e, 0x30]);
-}
+const V2_CACHE = new Map<string, { json: Buffer; proto: Buffer }>();
 
-export function openApiV2Json(version: string): Record<string, unknown> {
-  return { swagger: '2.0', info: { title: 'Kubernetes', version }, paths: {}, definitions: {} };
+/**
+ * The Swagger 2.0 document for these types: only kinds with field tables are published (with their GVK),
+ * so kubectl validates and patches those from the schema and falls back to its built-in types otherwise.
+ * Every patchable type gets a PATCH path with its GVK and dryRun parameter (kubectl < 1.22 looks there
+ * before `--dry-run=server`). Cached by the set of served types.
+ */
+export function openApiV2(types: ResourceType[], version: string): { json: Buffer; proto: Buffer } {
+  const tabled = types.filter((t) => kindDef(t));
+  const key = `${version}|${types.map((t) => `${t.group}/${t.version}/${t.resource}`).join(',')}`;
+  const hit = V2_CACHE.get(key);
+  if (hit) return hit;
+  const definitions: Record<string, Schema> = supportSchemas('#/definitions/');
+  for (const t of tabled) definitions[schemaName(t)] = typeSchema(t, '#/definitions/');
+  const paths: Record<string, unknown> = {};
+  for (const t of types.filter((x) => x.verbs.includes('patch'))) {
+    const gvk = { group: t.group, version: t.version, kind: t.kind };
+    const base = `/${gvPath(t)}${t.namespaced ? '/namespaces/{namespace}' : ''}/${t.resource}/{name}`;
+    paths[base] = {
+      patch: {
+        operationId: `patch${t.kind}`,
+        parameters: PATCH_PARAMS.map((p) => ({
+          name: p.name,
+          in: 'query',
+          type: p.schema.type,
+          uniqueItems: true,
+        })),
+        'x-kubernetes-action': 'patch',
+        'x-kubernetes-group-version-kind': gvk,
+        responses: { '200': { description: 'OK' } },
+      },
+    };
+  }
+  const doc = { swagger: '2.0', info: { title: 'Kubernetes', version }, paths, definitions };
+  const entry = { json: Buffer.from(JSON.stringify(doc)), proto: encodeSwagger(doc) };
+  if (V2_CACHE.size > 32) V2_CACHE.clear();
+  V2_CACHE.set(key, entry);
+  return entry;
 }
 
 const gvPath = (t: Pick<ResourceType, 'group' | 'version'>): string =>
   t.group ? `apis/${t.group}/${t.version}` : `api/${t.version}`;
-
-export function schemaName(t: ResourceType): string {
-  if (!t.group) return `io.k8s.api.core.${t.version}.${t.kind}`;
-  if (!t.group.includes('.') || t.group.endsWith('.k8s.io'))
-    return `io.k8s.api.${t.group.split('.')[0]}.${t.version}.${t.kind}`;
-  return `${t.group.split('.').reverse().join('.')}.${t.version}.${t.kind}`;
-}
 
 function crdSchema(store: MemoryStore, t: ResourceType): Schema | undefined {
   for (const { object } of store.scan(CRD_GVR)) {
@@ -44,11 +72,13 @@ function crdSchema(store: MemoryStore, t: ResourceType): Schema | undefined {
   return undefined;
 }
 
+const META_REF = { $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' };
+
 function kindSchema(store: MemoryStore, t: ResourceType): Schema {
   const gvk = [{ group: t.group, version: t.version, kind: t.kind }];
   const custom = crdSchema(store, t);
   if (custom) return { ...custom, 'x-kubernetes-group-version-kind': gvk };
-  const doc = KIND_DOCS[t.kind];
+  if (kindDef(t)) return typeSchema(t, '#/components/schemas/');
   const props: Record<string, Schema> = {
     apiVersion: {
       type: 'string',
@@ -58,20 +88,13 @@ function kindSchema(store: MemoryStore, t: ResourceType): Schema {
       type: 'string',
       description: 'Kind is a string value representing the REST resource this object represents.',
     },
-    metadata: {
-      allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }],
-      default: {},
-      description: "Standard object's metadata.",
-    },
+    metadata: { allOf: [META_REF], default: {}, description: "Standard object's metadata." },
+    spec: { type: 'object', description: `Specification of the desired behavior of the ${t.kind}.` },
   };
-  if (doc?.spec) props.spec = doc.spec;
-  else
-    props.spec = { type: 'object', description: `Specification of the desired behavior of the ${t.kind}.` };
-  if (doc?.status) props.status = doc.status;
-  else if (t.subresources?.status)
+  if (t.subresources?.status)
     props.status = { type: 'object', description: `Most recently observed status of the ${t.kind}.` };
   return {
-    description: doc?.description ?? `${t.kind} is a ${t.group || 'core'}/${t.version} resource.`,
+    description: `${t.kind} is a ${t.group || 'core'}/${t.version} resource.`,
     type: 'object',
     properties: props,
     'x-kubernetes-group-version-kind': gvk,
@@ -127,7 +150,7 @@ function pathsFor(t: ResourceType, ref: string): Record<string, unknown> {
 export function openApiV3Doc(store: MemoryStore, path: string, version: string): Record<string, unknown> {
   const types = store.types().filter((t) => gvPath(t) === path);
   if (types.length === 0) throw notFound('', '', path);
-  const schemas: Record<string, Schema> = { 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': OBJECT_META };
+  const schemas: Record<string, Schema> = supportSchemas('#/components/schemas/');
   let paths: Record<string, unknown> = {};
   for (const t of types) {
     const name = schemaName(t);
