@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/result';
+import type { podCalls, podEvents } from '../../../shared/contract/pods';
+import { followPodLog, PodLogError, readPodLog, type LogFollow } from '../../kube/logs';
+import type { Logger } from '../../services/log';
+
+/**
+ * The pods area: pod logs of connected clusters (pods.logs, pods.logs.follow, pods.logs.stop).
+ * Logs are read with the cluster's own KubeConfig (the fleet's credentials):
+ *
+ *   const pods = createPodsArea({ log, emit: (n, p) => events.emit(n, p), kubeConfigFor: (id) => fleet.kubeConfigFor(id) });
+ */
+
+type PodCalls = typeof podCalls;
+export type PodHandlers = {
+  [N in keyof PodCalls]: (input: z.output<PodCalls[N]['input']>) => Promise<z.output<PodCalls[N]['output']>>;
+};
+type PodEvents = typeof podEvents;
+
+export interface PodsAreaContext {
+  log: Logger;
+  emit<N extends keyof PodEvents>(name: N, payload: z.output<PodEvents[N]>): void;
+  /** Follows open at once (a renderer that forgets to stop cannot pile up streams). */
+  maxFollows?: number;
+  batchMs?: number;
+  /** The KubeConfig of an attached cluster (throws when it is unknown). */
+  kubeConfigFor?(clusterId: string): KubeConfig;
+}
+
+export interface ClusterCache {
+  start(clusterId: string, kubeConfig: KubeConfig): void;
+  stop(clusterId: string, options?: { purge?: boolean }): Promise<void>;
+}
+
+export interface PodsArea {
+  handlers: PodHandlers;
+  /** Wraps the object cache so follows of a cluster end when its cache stops (detach). */
+  track<C extends ClusterCache>(cache: C): ClusterCache;
+  /** Makes a cluster's logs readable with this KubeConfig (before kubeConfigFor is asked). */
+  register(clusterId: string, kubeConfig: KubeConfig): void;
+  /** Open follows, by subscription id. */
+  follows(): string[];
+  close(): void;
+}
+
+export function createPodsArea(ctx: PodsAreaContext): PodsArea {
+  const configs = new Map<string, KubeConfig>();
+  const open = new Map<string, { cluster: string; follow?: LogFollow }>();
+  const max = ctx.maxFollows ?? 16;
+
+  const configOf = (cluster: string): KubeConfig => {
+    const kc = configs.get(cluster);
+    if (!kc)
+      throw new AppError('UNAVAILABLE', `cluster ${cluster} is not connected: its pod logs cannot be read`);
+    return kc;
+  };
+  const failed = (error: unknown): never => {
+    if (error instanceof PodLogError) {
+      const code =
+        error.status === 404 ? 'NOT_FOUND' : error.status === 400 ? 'INVALID_ARGUMENT' : 'UNAVAILABLE';
+      throw new AppError(code, error.message);
+    }
+    throw error;
+  };
+  const stopCluster = (cluster: string) => {
+    for (const entry of open.values()) if (entry.cluster === cluster) entry.follow?.stop();
+  };
+
+  const handlers: PodHandlers = {
+    'pods.logs': async ({ cluster, tailLines, ...rest }) => {
+      const kc = configOf(cluster);
+      return readPodLog(kc, rest, { ...rest, tailLines: tailLines ?? 500 }).catch(failed);
+    },
+    'pods.logs.follow': async ({ cluster, tailLines, ...rest }) => {
+      const kc = configOf(cluster);
+      if (open.size >= max) {
+        throw new AppError(
+          'UNAVAILABLE',
+          `${max} logs are followed already: stop one before following another`,
+        );
+      }
+      const subscription = randomUUID();
+      open.set(subscription, { cluster });
+      try {
+        const follow = await followPodLog(
+          kc,
+          rest,
+          { ...rest, tailLines: tailLines ?? 200 },
+          {
+            onLines: (lines) => ctx.emit('pods.logs.lines', { subscription, lines }),
+            onEnd: (reason, message) => {
+              open.delete(subscription);
+              ctx.emit('pods.logs.end', { subscription, reason, message });
+            },
+          },
+          { batchMs: ctx.batchMs },
+        );
+        if (open.has(subscription)) open.set(subscription, { cluster, follow });
+        return { subscription };
+      } catch (error) {
+        open.delete(subscription);
+        ctx.log.info(`log follow of ${cluster}/${rest.namespace}/${rest.pod} refused`, error);
+        return failed(error);
+      }
+    },
+    'pods.logs.stop': async ({ subscription }) => {
+      const entry = open.get(subscription);
+      if (!entry?.follow) return { stopped: false };
+      entry.follow.stop();
+      return { stopped: true };
+    },
+  };
+
+  return {
+    handlers,
+    track(cache) {
+      return {
+        start(id, kc) {
+          configs.set(id, kc);
+          cache.start(id, kc);
+        },
+        async stop(id, options) {
+          configs.delete(id);
+          stopCluster(id);
+          await cache.stop(id, options);
+        },
+      };
+    },
+    register(id, kc) {
+      configs.set(id, kc);
+    },
+    follows: () => [...open.keys()],
+    close() {
+      for (const entry of open.values()) entry.follow?.stop();
+      open.clear();
+    },
+  };
+}
