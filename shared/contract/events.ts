@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppStatus, Settings } from './calls';
 import { fleetEvents } from './fleet';
 import { objectEvents } from './objects';
+import { podEvents } from './pods';
 import { workspaceEvents } from './workspaces';
 
 /** Every event main pushes to the renderer. */
@@ -10,6 +11,7 @@ export const events = {
   'settings.changed': Settings,
   ...fleetEvents,
   ...objectEvents,
+  ...podEvents,
   ...workspaceEvents,
 } as const;
 
