@@ -2,8 +2,10 @@ import { hrefFor } from '../../app/router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
+import { YamlPage } from '../yaml/YamlPage';
 
-export function WorkloadsPage() {
+export function WorkloadsPage({ path }: { path: string[] }) {
+  if (path[0] === 'yaml') return <YamlPage path={path} />;
   return (
     <Page
       title="Workloads"

@@ -1,0 +1,33 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { toYaml, yamlProblems } from './yaml-text';
+
+describe('yaml text', () => {
+  it('round-trips an object without anchors or folding', () => {
+    const shared = { app: 'web' };
+    const object = {
+      metadata: { labels: shared, annotations: { long: 'x'.repeat(200) } },
+      spec: { selector: shared },
+    };
+    const text = toYaml(object);
+    expect(text).not.toContain('&');
+    expect(text).toContain(`long: ${'x'.repeat(200)}\n`);
+    expect(parse(text)).toEqual(object);
+  });
+
+  it('has no problems for one valid document', () => {
+    expect(yamlProblems('apiVersion: v1\nkind: Pod\n')).toEqual([]);
+  });
+
+  it('places a syntax error on its line', () => {
+    const [problem, ...rest] = yamlProblems('a: 1\nb: [1, 2\nc: 3\n');
+    expect(rest).toEqual([]);
+    expect(problem!.line).toBeGreaterThanOrEqual(2);
+    expect(problem!.message).toMatch(/flow|collection|\]/i);
+  });
+
+  it('flags a second document and an empty text', () => {
+    expect(yamlProblems('a: 1\n---\nb: 2\n')[0]!.message).toMatch(/2 documents/);
+    expect(yamlProblems('')[0]!.message).toMatch(/0 documents/);
+  });
+});
