@@ -3,6 +3,7 @@ import type { KObject, ResourceType } from '../store/api';
 import type { MemoryStore } from '../store/memory';
 import { applyDefaults } from './defaults';
 import { ApiError, badRequest, notFound } from './errors';
+import { validateCustom } from './crd-schema';
 import { validateObject } from './validate';
 
 export const apiVersionOf = (t: ResourceType): string => (t.group ? `${t.group}/${t.version}` : t.version);
@@ -82,6 +83,7 @@ export function admitCreate(store: MemoryStore, type: ResourceType, gvr: string,
   if (!o.metadata.name && o.metadata.generateName) {
     validateObject(type, gvr, { ...o, metadata: { ...o.metadata, name: `${o.metadata.generateName}x` } });
   } else validateObject(type, gvr, o);
+  validateCustom(store, type, o);
 }
 
 /** For an update of the main resource: status comes from the live object; for /status, everything else does. */
@@ -134,4 +136,5 @@ export function admitUpdate(
   applyDefaults(store, gvr, o);
   if (gvr === 'v1/namespaces') o.status = live.status;
   validateObject(type, gvr, o);
+  validateCustom(store, type, o);
 }

@@ -25,6 +25,7 @@ import { parseRoute } from './route';
 import type { ClusterRuntime, RequestInfo } from './runtime';
 import { wantsTable } from './table';
 import { aliasFor, convertReply } from './versions';
+import { crdSchema } from './crd-schema';
 import { checkFields, fieldValidation } from './strict';
 import { startWatch } from './watch';
 
@@ -245,6 +246,7 @@ async function serveResource(
         body,
         fieldValidation(info.query),
         (ct ?? '').includes('apply-patch'),
+        crdSchema(info.rt.store, type),
       );
       if (warnings.length > 0) res.setHeader('Warning', warnings);
     }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { KObject, ResourceType } from '../store/api';
 import type { MemoryStore } from '../store/memory';
-import { CRD_GVR } from './crd';
+import { crdSchema } from './crd-schema';
 import { notFound } from './errors';
 import { encodeSwagger } from './openapi-proto';
 import { kindDef, schemaName, supportSchemas, typeSchema } from './schema-registry';
@@ -58,19 +58,6 @@ export function openApiV2(types: ResourceType[], version: string): { json: Buffe
 
 const gvPath = (t: Pick<ResourceType, 'group' | 'version'>): string =>
   t.group ? `apis/${t.group}/${t.version}` : `api/${t.version}`;
-
-function crdSchema(store: MemoryStore, t: ResourceType): Schema | undefined {
-  for (const { object } of store.scan(CRD_GVR)) {
-    const spec = object.spec as {
-      group?: string;
-      names?: { plural?: string };
-      versions?: Array<{ name: string; schema?: { openAPIV3Schema?: Schema } }>;
-    };
-    if (spec.group === t.group && spec.names?.plural === t.resource)
-      return spec.versions?.find((v) => v.name === t.version)?.schema?.openAPIV3Schema;
-  }
-  return undefined;
-}
 
 const META_REF = { $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' };
 

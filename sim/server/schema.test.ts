@@ -211,3 +211,98 @@ describe('fieldValidation', () => {
     expect(loose.stdout).toContain('configmap/kc-strict created');
   });
 });
+
+describe('custom resources against their CRD schema', () => {
+  const gizmo = (spec: Record<string, unknown>, name = 'g1'): Record<string, unknown> => ({
+    apiVersion: 'example.com/v1',
+    kind: 'Gizmo',
+    metadata: { name },
+    spec,
+  });
+  const path = '/apis/example.com/v1/namespaces/default/gizmos';
+
+  beforeAll(async () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'gizmos.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { plural: 'gizmos', singular: 'gizmo', kind: 'Gizmo' },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    required: ['size'],
+                    properties: {
+                      size: { type: 'integer', minimum: 1, maximum: 10 },
+                      color: { type: 'string', enum: ['red', 'blue'] },
+                      port: { 'x-kubernetes-int-or-string': true },
+                      tags: { type: 'array', items: { type: 'string' } },
+                      extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    };
+    expect((await raw('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd)).code).toBe(
+      201,
+    );
+  });
+
+  it('accepts a valid object (int-or-string, preserved unknown fields)', async () => {
+    const r = await raw(
+      'POST',
+      `${path}?fieldValidation=Strict`,
+      gizmo({ size: 3, color: 'red', port: 'http', tags: ['a'], extra: { anything: { goes: 1 } } }),
+    );
+    expect(r.code).toBe(201);
+  });
+
+  it('answers 422 with one cause per broken field', async () => {
+    const r = await raw('POST', path, gizmo({ size: 'big', color: 'pink', tags: [1], port: 1.5 }, 'g2'));
+    expect(r.code).toBe(422);
+    const status = JSON.parse(r.body.toString()) as {
+      reason: string;
+      message: string;
+      details: { causes: Array<{ field: string; reason: string; message: string }> };
+    };
+    expect(status.reason).toBe('Invalid');
+    expect(status.message).toMatch(/^Gizmo\.example\.com "g2" is invalid: /);
+    const byField = Object.fromEntries(status.details.causes.map((c) => [c.field, c]));
+    expect(byField['spec.size']?.message).toBe(
+      'Invalid value: "string": spec.size in body must be of type integer: "string"',
+    );
+    expect(byField['spec.color']?.reason).toBe('FieldValueNotSupported');
+    expect(byField['spec.tags[0]']?.reason).toBe('FieldValueTypeInvalid');
+    expect(byField['spec.port']?.reason).toBe('FieldValueTypeInvalid');
+    const missing = await raw('POST', path, gizmo({ color: 'red' }, 'g3'));
+    expect(missing.code).toBe(422);
+    expect(missing.body.toString()).toContain('spec.size: Required value');
+    const range = await raw('POST', path, gizmo({ size: 11 }, 'g4'));
+    expect(range.body.toString()).toContain('spec.size in body should be less than or equal to 10');
+  });
+
+  it('applies fieldValidation to undeclared fields and validates updates too', async () => {
+    const strict = await raw('POST', `${path}?fieldValidation=Strict`, gizmo({ size: 2, sizez: 3 }, 'g5'));
+    expect(strict.code).toBe(400);
+    expect(strict.body.toString()).toContain('unknown field \\"spec.sizez\\"');
+    const merge = await raw('PATCH', `${path}/g1`, { spec: { size: 0 } });
+    expect(merge.code).toBe(415);
+    const r = await kubectl(['patch', 'gizmo', 'g1', '--type=merge', '-p', '{"spec":{"size":0}}']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('spec.size in body should be greater than or equal to 1');
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Server-side field validation (`fieldValidation=Strict|Warn|Ignore`): unknown fields in request bodies of
- * the kinds that have field tables (schema-kinds.ts), found by walking the body against those tables.
+ * the kinds that have field tables (schema-kinds.ts) and of custom resources (their CRD's schema).
  */
 import type { ResourceType } from '../store/api';
+import { unknownCustomFields } from './crd-schema';
 import { ApiError } from './errors';
 import { defName, type Def } from './schema-dsl';
 import { kindDef, supportDef } from './schema-registry';
@@ -36,7 +37,9 @@ function walk(def: Def, value: unknown, path: string, out: string[]): void {
 export function unknownFields(
   type: Pick<ResourceType, 'group' | 'version' | 'kind'>,
   body: unknown,
+  customSchema?: Record<string, unknown>,
 ): string[] {
+  if (customSchema) return unknownCustomFields(customSchema, body);
   const def = kindDef(type);
   const out: string[] = [];
   if (def) walk(def, body, '', out);
@@ -65,9 +68,10 @@ export function checkFields(
   body: unknown,
   mode: FieldValidation,
   serverSideApply: boolean,
+  customSchema?: Record<string, unknown>,
 ): string[] {
   if (mode === 'Ignore') return [];
-  const unknown = unknownFields(type, body);
+  const unknown = unknownFields(type, body, customSchema);
   if (unknown.length === 0) return [];
   if (mode === 'Warn') return unknown.map((f) => `299 - "unknown field \\"${f}\\""`);
   const gv = type.group ? `${type.group}/${type.version}` : type.version;
