@@ -10,6 +10,9 @@ import { ClusterList } from './ClusterList';
 import { call, messageOf, useEvent } from './fleet-api';
 import { createListStore } from './list-store';
 import { OverviewPage } from './OverviewPage';
+import { ClusterNodesPage } from '../nodes/ClusterNodesPage';
+import { HeatmapPage } from '../nodes/HeatmapPage';
+import { NodeDetailPage } from '../nodes/NodeDetailPage';
 import { useKubeconfigDrop } from './use-kubeconfig-drop';
 import './clusters.css';
 
@@ -56,6 +59,7 @@ function ClusterListPage() {
       actions={
         <>
           <DemoButton />
+          <Button href="#/clusters/heatmap">Node heatmap</Button>
           <Button variant="primary" href="#/clusters/attach">
             Attach cluster
           </Button>
@@ -109,10 +113,17 @@ function AttachRoute() {
   return <AttachPage />;
 }
 
-/** The Clusters section: `#/clusters` (list), `#/clusters/attach`, `#/clusters/<id>` (overview). */
+/**
+ * The Clusters section: `#/clusters` (list), `#/clusters/attach`, `#/clusters/heatmap[/group|cluster/<id>]`,
+ * `#/clusters/<id>` (overview), `#/clusters/<id>/nodes`, `#/clusters/<id>/nodes/<name>`.
+ */
 export function ClustersPage({ path = [] }: { path?: string[] }) {
-  const [first] = path;
+  const [first, tab, item] = path;
   if (first === 'attach') return <AttachRoute />;
+  if (first === 'heatmap') return <HeatmapPage path={path.slice(1)} />;
+  if (first && tab === 'nodes' && item)
+    return <NodeDetailPage key={`${first}/${item}`} id={first} name={item} />;
+  if (first && tab === 'nodes') return <ClusterNodesPage key={first} id={first} />;
   if (first) return <OverviewPage key={first} id={first} />;
   return <ClusterListPage />;
 }

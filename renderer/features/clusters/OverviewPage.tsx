@@ -3,6 +3,7 @@ import type { ClusterDetail, Overview } from '../../../shared/contract/fleet';
 import { gib } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
+import { ClusterTabs } from '../nodes/ClusterTabs';
 import { useNoticeStore } from '../../stores/notice-store';
 import { AllocationGauge } from './AllocationBar';
 import { DetachDialog } from './DetachDialog';
@@ -96,11 +97,7 @@ export function OverviewPage({ id }: { id: string }) {
     >
       {editing ? <EditCluster cluster={detail} onClose={() => setEditing(false)} /> : null}
       {detail.description ? <p>{detail.description}</p> : null}
-      <nav className="fl-tabs" aria-label="Cluster views">
-        <span className="fl-tab fl-tab-active" aria-current="page">
-          Overview
-        </span>
-      </nav>
+      <ClusterTabs id={id} active="overview" />
       <dl className="fl-facts" data-testid="overview-facts">
         <div>
           <dt>Cluster group</dt>

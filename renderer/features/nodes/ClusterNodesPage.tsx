@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ClusterDetail } from '../../../shared/contract/fleet';
+import { Button } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { StatusBadge } from '../clusters/StatusBadge';
+import { ClusterTabs } from './ClusterTabs';
+import { NodeTable } from './NodeTable';
+import { useNodes } from './use-nodes';
+import './nodes.css';
+
+export function useCluster(id: string): { cluster: ClusterDetail | null; error: string | null } {
+  const [cluster, setCluster] = useState<ClusterDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    call('clusters.get', { id }).then(
+      (c) => {
+        setCluster(c);
+        setError(null);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
+  }, [id]);
+  useEffect(load, [load]);
+  useEvent('clusters.changed', (p) => {
+    if (p.ids.length === 0 || p.ids.includes(id)) load();
+  });
+  return { cluster, error };
+}
+
+/** `#/clusters/<id>/nodes`: the cluster's Nodes tab. */
+export function ClusterNodesPage({ id }: { id: string }) {
+  const { cluster, error } = useCluster(id);
+  const { list, error: nodesError } = useNodes([id]);
+  const metrics = list?.metrics.find((m) => m.cluster === id);
+  const ready = list?.items.filter((n) => n.state === 'Ready').length ?? 0;
+  return (
+    <Page
+      title={cluster?.name ?? 'Cluster'}
+      description={cluster ? <StatusBadge status={cluster.status} message={cluster.statusMessage} /> : null}
+      actions={
+        <>
+          <Button href="#/clusters">All clusters</Button>
+          <Button href={`#/clusters/heatmap/cluster/${encodeURIComponent(id)}`}>Heatmap</Button>
+        </>
+      }
+    >
+      <ClusterTabs id={id} active="nodes" />
+      {error ? <p className="form-error">{error}</p> : null}
+      {nodesError ? <p className="form-error">{nodesError}</p> : null}
+      {!list ? (
+        <p className="fl-muted">Loading nodes…</p>
+      ) : list.items.length === 0 ? (
+        <p className="fl-muted" data-testid="no-nodes">
+          No nodes cached for this cluster yet. They appear once the cluster is connected and its nodes are
+          listed.
+        </p>
+      ) : (
+        <>
+          <p className="fl-muted fl-small" data-testid="nodes-summary">
+            {list.items.length} nodes · {ready} ready ·{' '}
+            {metrics?.available
+              ? 'usage from metrics.k8s.io'
+              : `no usage figures (${metrics?.message ?? 'metrics.k8s.io not read'})`}
+          </p>
+          <NodeTable rows={list.items} showUsage={!!metrics?.available} />
+        </>
+      )}
+    </Page>
+  );
+}
