@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Shell } from '../../shared/contract';
+import { createApplyArea } from './areas/apply';
 import { createFleetArea } from './areas/fleet';
 import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
@@ -57,6 +58,12 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     objects: objects.service.store,
   });
 
+  const apply = createApplyArea({
+    log: log.child('apply'),
+    cluster: (id) => fleet.handlers['clusters.get']({ id }),
+    kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+  });
+
   const router = createRouter(
     {
       'app.info': () => ({
@@ -76,6 +83,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       },
       ...fleet.handlers,
       ...objects.handlers,
+      ...apply.handlers,
       ...nodes.handlers,
       ...workspaces.handlers,
     },
