@@ -3,6 +3,7 @@ import { Sidebar } from '../components/Sidebar';
 import { Notice } from '../components/Notice';
 import { StatusBar } from '../components/StatusBar';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { SearchPalette } from '../features/search/SearchPalette';
 import { applyPendingHeadingFocus } from './focus-heading';
 import { findSection } from './sections';
 import { pages } from './pages';
@@ -42,6 +43,7 @@ export function App() {
         {content}
       </main>
       <Notice />
+      <SearchPalette />
       <StatusBar />
     </div>
   );

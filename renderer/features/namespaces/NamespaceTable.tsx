@@ -1,0 +1,92 @@
+import type { NamespaceRow } from '../../../shared/contract/workspaces';
+
+export const rowKey = (r: { cluster: string; name: string }) => `${r.cluster}\n${r.name}`;
+
+/** Labels as the reference deck shows them: the first one, then "+N". */
+export function shortLabels(labels: Record<string, string>): string {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return '';
+  const [k, v] = entries[0]!;
+  return `${k}: ${v}${entries.length > 1 ? ` +${entries.length - 1}` : ''}`;
+}
+
+/** Namespaces with their cluster and workspace; with `selected`, a checkbox per row. */
+export function NamespaceTable({
+  rows,
+  label,
+  selected,
+  onToggle,
+  onToggleAll,
+}: {
+  rows: readonly NamespaceRow[];
+  label: string;
+  selected?: ReadonlySet<string>;
+  onToggle?: (row: NamespaceRow) => void;
+  onToggleAll?: (on: boolean) => void;
+}) {
+  const selectable = selected !== undefined && onToggle !== undefined;
+  const allOn = selectable && rows.length > 0 && rows.every((r) => selected.has(rowKey(r)));
+  return (
+    <table className="table fl-ns-table" aria-label={label}>
+      <thead>
+        <tr>
+          {selectable ? (
+            <th className="fl-ns-check">
+              <input
+                type="checkbox"
+                aria-label="Select all namespaces on this page"
+                checked={allOn}
+                onChange={(e) => onToggleAll?.(e.target.checked)}
+              />
+            </th>
+          ) : null}
+          <th>Name</th>
+          <th>Cluster</th>
+          <th>Managed</th>
+          <th>Workspace</th>
+          <th>Labels</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={rowKey(r)} data-namespace={r.name} data-cluster={r.clusterName}>
+            {selectable ? (
+              <td className="fl-ns-check">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${r.name} on ${r.clusterName}`}
+                  checked={selected.has(rowKey(r))}
+                  onChange={() => onToggle(r)}
+                />
+              </td>
+            ) : null}
+            <td>
+              <strong>{r.name}</strong>
+            </td>
+            <td>
+              <a href={`#/clusters/${encodeURIComponent(r.cluster)}`}>{r.clusterName}</a>
+            </td>
+            <td data-col="managed">{r.managed ? 'Yes' : 'No'}</td>
+            <td data-col="workspace">
+              {r.workspaceId ? (
+                <a href={`#/workspaces/${encodeURIComponent(r.workspaceId)}`}>{r.workspaceName}</a>
+              ) : (
+                ''
+              )}
+            </td>
+            <td
+              data-col="labels"
+              title={Object.entries(r.labels)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n')}
+            >
+              {shortLabels(r.labels)}
+            </td>
+            <td className="fl-muted">{r.status ?? 'not seen yet'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
