@@ -16,6 +16,7 @@ export function crdSchema(
   store: MemoryStore,
   t: Pick<ResourceType, 'group' | 'version' | 'resource'>,
 ): Schema | undefined {
+  if (!t.group.includes('.')) return undefined; // core, apps, batch…: never a CRD's group
   for (const { object } of store.scan(CRD_GVR)) {
     const spec = object.spec as {
       group?: string;

@@ -64,6 +64,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'meta.OwnerReference': {
+    required: ['apiVersion', 'kind', 'name', 'uid'],
     description: 'OwnerReference contains enough information to let you identify an owning object.',
     fields: {
       apiVersion: ['string', 'API version of the referent.'],
@@ -98,6 +99,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'core.PodSpec': {
+    required: ['containers'],
     description: 'PodSpec is a description of a pod.',
     fields: {
       volumes: [
@@ -227,6 +229,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'core.Container': {
+    required: ['name'],
     description: 'A single application container that you want to run within a pod.',
     fields: {
       name: [
@@ -319,6 +322,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'core.ContainerPort': {
+    required: ['containerPort'],
     description: 'ContainerPort represents a network port in a single container.',
     fields: {
       name: ['string', 'If specified, this must be an IANA_SVC_NAME and unique within the pod.'],
@@ -332,6 +336,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'core.EnvVar': {
+    required: ['name'],
     description: 'EnvVar represents an environment variable present in a Container.',
     fields: {
       name: ['string', 'Name of the environment variable. Must be a C_IDENTIFIER.'],
@@ -357,6 +362,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'core.VolumeMount': {
+    required: ['name', 'mountPath'],
     description: 'VolumeMount describes a mounting of a Volume within a container.',
     fields: {
       name: ['string', 'This must match the Name of a Volume.'],
@@ -412,6 +418,7 @@ export const CORE_DEFS: Record<string, Def> = {
     },
   },
   'core.Volume': {
+    required: ['name'],
     description:
       'Volume represents a named volume in a pod that may be accessed by any container in the pod.',
     fields: {

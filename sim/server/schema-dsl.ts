@@ -10,6 +10,8 @@ export type Field = readonly [type: string, description: string, patch?: string]
 export interface Def {
   description: string;
   fields?: Record<string, Field>;
+  /** Fields a valid object must have (`kubectl explain` marks them -required-). */
+  required?: string[];
   /** Group/version/kind for top-level kinds: `x-kubernetes-group-version-kind`. */
   gvk?: { group: string; version: string; kind: string };
 }
@@ -70,6 +72,7 @@ export function expandDef(def: Def, refBase: string): Schema {
     for (const [name, field] of Object.entries(def.fields)) properties[name] = fieldSchema(field, refBase);
     out.properties = properties;
   }
+  if (def.required) out.required = def.required;
   if (def.gvk) out['x-kubernetes-group-version-kind'] = [def.gvk];
   return out;
 }

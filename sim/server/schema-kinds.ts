@@ -92,6 +92,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'core.ServicePort': {
+    required: ['port'],
     description: "ServicePort contains information on service's port.",
     fields: {
       name: ['string', 'The name of this port within the service. Must be a DNS_LABEL.'],
@@ -109,6 +110,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'apps.DeploymentSpec': {
+    required: ['selector', 'template'],
     description: 'DeploymentSpec is the specification of the desired behavior of the Deployment.',
     fields: {
       replicas: ['integer', 'Number of desired pods. Defaults to 1.'],
@@ -139,6 +141,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'apps.ReplicaSetSpec': {
+    required: ['selector'],
     description: 'ReplicaSetSpec is the specification of a ReplicaSet.',
     fields: {
       replicas: ['integer', 'Replicas is the number of desired replicas. Defaults to 1.'],
@@ -148,6 +151,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'apps.StatefulSetSpec': {
+    required: ['selector', 'template'],
     description: 'A StatefulSetSpec is the specification of a StatefulSet.',
     fields: {
       replicas: [
@@ -179,6 +183,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'apps.DaemonSetSpec': {
+    required: ['selector', 'template'],
     description: 'DaemonSetSpec is the specification of a daemon set.',
     fields: {
       selector,
@@ -189,6 +194,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'batch.JobSpec': {
+    required: ['template'],
     description: 'JobSpec describes how the job execution will look like.',
     fields: {
       parallelism: [
@@ -244,6 +250,7 @@ export const KIND_SUPPORT_DEFS: Record<string, Def> = {
     },
   },
   'batch.CronJobSpec': {
+    required: ['schedule', 'jobTemplate'],
     description: 'CronJobSpec describes how the job execution will look like and when it will actually run.',
     fields: {
       schedule: ['string', 'The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.'],

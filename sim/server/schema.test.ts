@@ -127,6 +127,7 @@ describe('/openapi/v2', () => {
     const containers = await kubectl(['explain', 'pods.spec.containers']);
     expect(containers.stdout).toMatch(/(RESOURCE|FIELD):\s+containers/);
     expect(containers.stdout).toMatch(/imagePullPolicy/);
+    expect(containers.stdout).toMatch(/name\s+<string>\s+-required-/);
     const deploy = await kubectl(['explain', 'deployments.spec']);
     expect(deploy.stdout).toMatch(/replicas/);
     expect(deploy.stdout).toMatch(/progressDeadlineSeconds/);
