@@ -2,9 +2,12 @@ import type { NamespaceRow } from '../../../shared/contract/workspaces';
 
 export const rowKey = (r: { cluster: string; name: string }) => `${r.cluster}\n${r.name}`;
 
-/** Labels as the reference deck shows them: the first one, then "+N". */
+/** Set by Kubernetes on every namespace (always its name), so not worth a column's space. */
+const AUTOMATIC = 'kubernetes.io/metadata.name';
+
+/** Labels as the reference deck shows them: the first one, then "+N" (the automatic name label left out). */
 export function shortLabels(labels: Record<string, string>): string {
-  const entries = Object.entries(labels);
+  const entries = Object.entries(labels).filter(([k]) => k !== AUTOMATIC);
   if (entries.length === 0) return '';
   const [k, v] = entries[0]!;
   return `${k}: ${v}${entries.length > 1 ? ` +${entries.length - 1}` : ''}`;
