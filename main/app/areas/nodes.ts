@@ -1,10 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { z } from 'zod';
 import type { nodeCalls, NodeRow } from '../../../shared/contract/nodes';
-import { podOnNode, requestsByNode, type PodOnNode } from '../../../shared/nodes/allocation';
-import { nodeFacts } from '../../../shared/nodes/facts';
 import type { Logger } from '../../services/log';
 import type { Db } from '../../store/db';
+import { createNodeFiguresReader } from './node-figures';
 import { createNodeMetricsReader } from './node-metrics';
 
 /**
@@ -42,8 +41,6 @@ interface Ctx {
   metricsTtlMs?: number;
 }
 
-const inList = (n: number) => new Array(n).fill('?').join(', ');
-
 export function createNodesArea(ctx: Ctx): NodesArea {
   const configs = new Map<string, KubeConfig>();
   const metrics = createNodeMetricsReader({
@@ -52,53 +49,23 @@ export function createNodesArea(ctx: Ctx): NodesArea {
     kubeConfigFor: (id) => ctx.kubeConfigFor?.(id) ?? configs.get(id),
   });
 
-  function rows(kind: 'Node' | 'Pod', source: string, clusters: string[] | undefined, names?: string[]) {
-    const where = ['o.source = ?', 'o.kind = ?', "o.api_group = ''"];
-    const params: string[] = [source, kind];
-    if (clusters) {
-      where.push(`o.cluster IN (${inList(clusters.length)})`);
-      params.push(...clusters);
-    }
-    if (kind === 'Pod') where.push('o.node_name IS NOT NULL');
-    if (names && kind === 'Node') {
-      where.push(`o.name IN (${inList(names.length)})`);
-      params.push(...names);
-    }
-    if (names && kind === 'Pod') {
-      where.push(`o.node_name IN (${inList(names.length)})`);
-      params.push(...names);
-    }
-    return ctx.db
-      .prepare<string[], { cluster: string; json: string }>(
-        `SELECT o.cluster AS cluster, b.json AS json FROM objects o JOIN object_bodies b ON b.id = o.id
-         WHERE ${where.join(' AND ')} ORDER BY o.cluster, o.name`,
-      )
-      .all(...params);
-  }
+  const figures = createNodeFiguresReader(ctx.db);
 
   const handlers: NodeHandlers = {
     'nodes.list': async ({ source, clusters, names, usage }) => {
       if (clusters?.length === 0 || names?.length === 0) return { items: [], metrics: [] };
-      const podsByCluster = new Map<string, PodOnNode[]>();
-      for (const row of rows('Pod', source, clusters, names)) {
-        let list = podsByCluster.get(row.cluster);
-        if (!list) podsByCluster.set(row.cluster, (list = []));
-        list.push(podOnNode(JSON.parse(row.json)));
-      }
-      const items: NodeRow[] = [];
-      const nodeRows = rows('Node', source, clusters, names);
-      const present = [...new Set(nodeRows.map((r) => r.cluster))];
+      const requests = figures.requests(source, clusters, names);
+      const nodes = figures.nodes(source, clusters, names);
+      const present = [...new Set(nodes.map((n) => n.cluster))];
       const usageOf = new Map(
         usage && source === 'live'
           ? await Promise.all(present.map(async (c) => [c, await metrics.read(c)] as const))
           : [],
       );
-      const requests = new Map([...podsByCluster].map(([c, pods]) => [c, requestsByNode(pods)]));
-      for (const row of nodeRows) {
-        const f = nodeFacts(JSON.parse(row.json));
-        const req = requests.get(row.cluster)?.get(f.name);
-        items.push({
-          cluster: row.cluster,
+      const items: NodeRow[] = nodes.map(({ cluster, facts: f }) => {
+        const req = requests.get(cluster)?.get(f.name);
+        return {
+          cluster,
           name: f.name,
           role: f.role,
           roles: f.roles,
@@ -112,9 +79,9 @@ export function createNodesArea(ctx: Ctx): NodesArea {
           cpu: { requested: req?.cpu ?? 0, allocatable: f.allocatableCpu },
           memory: { requested: req?.memory ?? 0, allocatable: f.allocatableMemory },
           pods: req?.pods ?? 0,
-          usage: usageOf.get(row.cluster)?.byNode.get(f.name),
-        });
-      }
+          usage: usageOf.get(cluster)?.byNode.get(f.name),
+        };
+      });
       return {
         items,
         metrics: [...usageOf].map(([cluster, m]) => ({
