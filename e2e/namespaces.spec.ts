@@ -58,10 +58,21 @@ test('create a workspace, create a namespace in it on a cluster, see it listed',
   await expect(ns.row('kube-system', 'tkg-01', ns.table)).toHaveCount(0);
   await expect(ns.row('shop-dev', 'tkg-01', ns.table)).toBeVisible();
 
-  // The workspace's page lists it across clusters.
+  // "Attach namespaces" adopts an existing namespace into the workspace.
+  const monitoring = ns.row('monitoring', 'tkg-01', ns.table);
+  await expect(monitoring.locator('[data-col="managed"]')).toHaveText('No');
+  await monitoring.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Attach namespaces (1)' }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach namespaces' });
+  await attach.getByLabel('Workspace').selectOption({ label: 'shop-team' });
+  await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+  await expect(attach).toBeHidden();
+  await expect(monitoring.locator('[data-col="workspace"]')).toHaveText('shop-team');
+
+  // The workspace's page lists them across clusters.
   await row.locator('[data-col="workspace"]').getByRole('link').click();
   await expect(app.heading).toHaveText('shop-team');
-  await expect(
-    ns.row('shop-dev', 'tkg-01', page.getByRole('table', { name: 'Namespaces of shop-team' })),
-  ).toBeVisible();
+  const members = page.getByRole('table', { name: 'Namespaces of shop-team' });
+  await expect(ns.row('shop-dev', 'tkg-01', members)).toBeVisible();
+  await expect(ns.row('monitoring', 'tkg-01', members)).toBeVisible();
 });
