@@ -51,7 +51,14 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
   const max = ctx.maxFollows ?? 16;
 
   const configOf = (cluster: string): KubeConfig => {
-    const kc = configs.get(cluster);
+    let kc = configs.get(cluster);
+    if (!kc && ctx.kubeConfigFor) {
+      try {
+        kc = ctx.kubeConfigFor(cluster);
+      } catch {
+        kc = undefined;
+      }
+    }
     if (!kc)
       throw new AppError('UNAVAILABLE', `cluster ${cluster} is not connected: its pod logs cannot be read`);
     return kc;

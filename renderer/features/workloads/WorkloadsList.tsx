@@ -1,0 +1,228 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { parseSelector } from '../../../shared/objects/selector';
+import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/workloads/kinds';
+import { parseOwner } from '../../../shared/workloads/links';
+import { call, messageOf, useEvent } from './api';
+import { createWorkloadList, defaultFilter } from './list-store';
+import { useFleet } from './use-fleet';
+import { WorkloadTable } from './WorkloadTable';
+
+function selectorProblem(text: string): string | null {
+  if (!text.trim()) return null;
+  try {
+    parseSelector(text);
+    return null;
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+/** The Workloads list of one kind: kind tabs, filters, the count and the virtualised table. */
+export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: Record<string, string> }) {
+  const { clusters, groups } = useFleet();
+  const [groupId, setGroupId] = useState(filters.group ?? '');
+  const [selector, setSelector] = useState(filters.labelSelector ?? '');
+  const [text, setText] = useState(filters.text ?? '');
+  const routeKey = `${kind.kind}|${JSON.stringify(filters)}`;
+  const store = useMemo(
+    () =>
+      createWorkloadList({
+        ...defaultFilter(kind.kind),
+        clusters: filters.cluster ? [filters.cluster] : null,
+        namespace: filters.namespace ?? '',
+        labelSelector: filters.labelSelector ?? '',
+        text: filters.text ?? '',
+        nodeName: filters.node ?? '',
+        owner: parseOwner(filters.owner),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per route (kind and its filters)
+    [routeKey],
+  );
+  const filter = useStore(store, (s) => s.filter);
+  const total = useStore(store, (s) => s.total);
+  const loaded = useStore(store, (s) => s.loaded);
+  const error = useStore(store, (s) => s.error);
+  const problem = selectorProblem(selector);
+  const [namespaces, setNamespaces] = useState<string[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    call('objects.count', {
+      kinds: [kind.kind],
+      clusters: filter.clusters ?? undefined,
+      by: 'namespace',
+    }).then(
+      (counts) => live && setNamespaces(Object.keys(counts).sort()),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind.kind, filter.clusters]);
+
+  // typing settles for a moment before the query runs
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if (text !== store.getState().filter.text) store.getState().setFilter({ text });
+    }, 250);
+    return () => clearTimeout(t);
+  }, [text, store]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if (!problem && selector !== store.getState().filter.labelSelector)
+        store.getState().setFilter({ labelSelector: selector });
+    }, 300);
+    return () => clearTimeout(t);
+  }, [selector, problem, store]);
+
+  useEvent('objects.changed', (notice) => {
+    if (notice.source !== 'live') return;
+    if (notice.changes.some((c) => c.kind === kind.kind || c.kind === '*')) store.getState().refresh();
+  });
+
+  const names = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters]);
+  const clusterName = (id: string) => names.get(id) ?? id;
+  const pickGroup = (id: string) => {
+    setGroupId(id);
+    if (!id) return store.getState().setFilter({ clusters: null });
+    call('clusters.list', { groupId: id, limit: 1 }).then(
+      (p) => store.getState().setFilter({ clusters: p.ids }),
+      (e: unknown) => store.setState({ error: messageOf(e) }),
+    );
+  };
+  const inGroup = groupId ? clusters.filter((c) => c.groupId === groupId) : clusters;
+  const noun = total === 1 ? kind.kind : kind.label;
+
+  return (
+    <div className="wl-list">
+      <nav className="wl-tabs" aria-label="Workload kinds">
+        {WORKLOAD_KINDS.map((k) => (
+          <a
+            key={k.slug}
+            href={`#/workloads/${k.slug}`}
+            className={`wl-tab${k.slug === kind.slug ? ' wl-tab-on' : ''}`}
+            aria-current={k.slug === kind.slug ? 'page' : undefined}
+          >
+            {k.label}
+          </a>
+        ))}
+      </nav>
+      <div className="wl-filters" role="search">
+        <label>
+          <span>Cluster group</span>
+          <select value={groupId} onChange={(e) => pickGroup(e.target.value)}>
+            <option value="">All groups</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Cluster</span>
+          <select
+            value={filter.clusters?.length === 1 && !groupId ? filter.clusters[0] : ''}
+            onChange={(e) => {
+              setGroupId('');
+              store.getState().setFilter({ clusters: e.target.value ? [e.target.value] : null });
+            }}
+          >
+            <option value="">{groupId ? 'Clusters of the group' : 'All clusters'}</option>
+            {inGroup.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Namespace</span>
+          <select
+            value={filter.namespace}
+            onChange={(e) => store.getState().setFilter({ namespace: e.target.value })}
+          >
+            <option value="">All namespaces</option>
+            {[...new Set([...namespaces, ...(filter.namespace ? [filter.namespace] : [])])].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="wl-grow">
+          <span>Label selector</span>
+          <input
+            type="text"
+            value={selector}
+            placeholder="app=web, tier in (front, back), !legacy"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'wl-selector-problem' : undefined}
+            onChange={(e) => setSelector(e.target.value)}
+          />
+        </label>
+        <label className="wl-grow">
+          <span>Name</span>
+          <input
+            type="search"
+            value={text}
+            placeholder="Filter by name"
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+      </div>
+      {problem ? (
+        <p id="wl-selector-problem" className="wl-error" role="alert" data-testid="selector-problem">
+          Label selector: {problem}
+        </p>
+      ) : null}
+      {filter.owner || filter.nodeName ? (
+        <p className="wl-chips">
+          {filter.owner ? (
+            <span className="wl-chip">
+              Controlled by {filter.owner.kind} {filter.owner.name}
+              <button
+                type="button"
+                aria-label="Clear the owner filter"
+                onClick={() => store.getState().setFilter({ owner: undefined })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
+          {filter.nodeName ? (
+            <span className="wl-chip">
+              On node {filter.nodeName}
+              <button
+                type="button"
+                aria-label="Clear the node filter"
+                onClick={() => store.getState().setFilter({ nodeName: '' })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      <p className="wl-count" data-testid="workload-count" aria-live="polite">
+        {error ? (
+          <span className="wl-error">{error}</span>
+        ) : loaded ? (
+          `${total.toLocaleString('en-US')} ${noun.toLowerCase()}`
+        ) : (
+          'Loading…'
+        )}
+      </p>
+      <WorkloadTable kind={kind} store={store} clusterName={clusterName} />
+      {loaded && !error && total === 0 ? (
+        <p className="wl-muted wl-empty">
+          {clusters.length === 0
+            ? 'No cluster is attached: attach one (or start the demo fleet) in Clusters.'
+            : `No ${kind.label.toLowerCase()} match these filters.`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

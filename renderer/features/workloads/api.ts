@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
+import { api } from '../../lib/api';
+
+/** A failed call, with the contract's code and main's message. */
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CallError';
+  }
+}
+
+export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const result = await api.call(name, input);
+  if (!result.ok) throw new CallError(result.error.code, result.error.message);
+  return result.value;
+}
+
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Subscribes to a main event for the life of the component; the latest callback is used. */
+export function useEvent<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): void {
+  const ref = useRef(listener);
+  useEffect(() => {
+    ref.current = listener;
+  });
+  useEffect(() => api.on(name, (payload) => ref.current(payload)), [name]);
+}

@@ -1,0 +1,135 @@
+import { createStore } from 'zustand/vanilla';
+import type { CallInput, CallOutput } from '../../../shared/contract';
+import { call, messageOf } from './api';
+
+/**
+ * One Workloads table, paged from objects.query: only the pages around the visible window are
+ * fetched (100 rows each, with their objects for images and container states); sorting and
+ * filtering happen in main. A change notice refetches the pages on screen.
+ */
+
+export const PAGE = 100;
+type Row = CallOutput<'objects.query'>['items'][number];
+type SortKey = NonNullable<CallInput<'objects.query'>['sort']>;
+
+export interface WorkloadFilter {
+  kind: string;
+  /** Cluster ids (a group resolves to these); null: every cluster, []: none (an empty group). */
+  clusters: string[] | null;
+  namespace: string;
+  labelSelector: string;
+  text: string;
+  nodeName: string;
+  owner?: { kind: string; name: string };
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface ListState {
+  filter: WorkloadFilter;
+  total: number;
+  pages: Map<number, Row[]>;
+  loaded: boolean;
+  /** The last error (a bad label selector is told here, naming the problem). */
+  error: string | null;
+  setFilter(patch: Partial<WorkloadFilter>): void;
+  sortBy(key: SortKey): void;
+  ensureRange(start: number, end: number): void;
+  refresh(): void;
+  rowAt(index: number): Row | undefined;
+}
+
+export const defaultFilter = (kind: string): WorkloadFilter => ({
+  kind,
+  clusters: null,
+  namespace: '',
+  labelSelector: '',
+  text: '',
+  nodeName: '',
+  sort: 'name',
+  dir: 'asc',
+});
+
+export function toQuery(f: WorkloadFilter, offset: number): CallInput<'objects.query'> {
+  return {
+    kinds: [f.kind],
+    clusters: f.clusters ?? undefined,
+    namespaces: f.namespace ? [f.namespace] : undefined,
+    labelSelector: f.labelSelector.trim() || undefined,
+    text: f.text.trim() || undefined,
+    nodeName: f.nodeName || undefined,
+    owner: f.owner,
+    sort: f.sort,
+    dir: f.dir,
+    offset,
+    limit: PAGE,
+    withObject: true,
+  };
+}
+
+export function createWorkloadList(initial: WorkloadFilter) {
+  let generation = 0;
+  const inflight = new Set<number>();
+  let visible: [number, number] = [0, PAGE];
+
+  return createStore<ListState>()((set, get) => {
+    async function fetchPage(page: number, gen: number) {
+      if (inflight.has(page)) return;
+      inflight.add(page);
+      try {
+        if (get().filter.clusters?.length === 0) {
+          set({ pages: new Map([[page, []]]), total: 0, loaded: true, error: null });
+          return;
+        }
+        const result = await call('objects.query', toQuery(get().filter, page * PAGE));
+        if (gen !== generation) return;
+        const pages = new Map(get().pages);
+        pages.set(page, result.items);
+        set({ pages, total: result.total, loaded: true, error: null });
+      } catch (error) {
+        if (gen === generation) set({ error: messageOf(error), loaded: true, total: 0, pages: new Map() });
+      } finally {
+        inflight.delete(page);
+      }
+    }
+
+    const reload = (keep: boolean) => {
+      generation++;
+      inflight.clear();
+      if (!keep) set({ pages: new Map() });
+      const [start, end] = visible;
+      const first = Math.floor(Math.max(0, start) / PAGE);
+      const last = Math.floor(Math.max(start, end) / PAGE);
+      for (let p = first; p <= last; p++) void fetchPage(p, generation);
+    };
+
+    return {
+      filter: initial,
+      total: 0,
+      pages: new Map(),
+      loaded: false,
+      error: null,
+      setFilter(patch) {
+        set({ filter: { ...get().filter, ...patch } });
+        visible = [0, PAGE];
+        reload(false);
+      },
+      sortBy(key) {
+        const f = get().filter;
+        get().setFilter({ sort: key, dir: f.sort === key && f.dir === 'asc' ? 'desc' : 'asc' });
+      },
+      ensureRange(start, end) {
+        visible = [start, end];
+        const first = Math.floor(Math.max(0, start) / PAGE);
+        const last = Math.floor(Math.max(start, end) / PAGE);
+        for (let p = first; p <= last; p++) if (!get().pages.has(p)) void fetchPage(p, generation);
+      },
+      refresh() {
+        reload(true);
+      },
+      rowAt(index) {
+        return get().pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+      },
+    };
+  });
+}
