@@ -6,6 +6,7 @@ import { createApplyArea } from './areas/apply';
 import { createFleetArea } from './areas/fleet';
 import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
+import { createPodsArea } from './areas/pods';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
 import { createEventBus, type EventBus } from '../ipc/events';
@@ -64,6 +65,12 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
   });
 
+  const pods = createPodsArea({
+    log: log.child('pods'),
+    emit: (n, p) => events.emit(n, p),
+    kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+  });
+
   const router = createRouter(
     {
       'app.info': () => ({
@@ -83,6 +90,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       },
       ...fleet.handlers,
       ...objects.handlers,
+      ...pods.handlers,
       ...apply.handlers,
       ...nodes.handlers,
       ...workspaces.handlers,
@@ -96,6 +104,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     db,
     log,
     async close() {
+      pods.close();
       await fleet.close();
       await objects.close();
       db.close();

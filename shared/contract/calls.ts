@@ -3,6 +3,7 @@ import { applyCalls } from './apply';
 import { fleetCalls } from './fleet';
 import { nodeCalls } from './nodes';
 import { objectCalls } from './objects';
+import { podCalls } from './pods';
 import { workspaceCalls } from './workspaces';
 
 /**
@@ -54,9 +55,10 @@ export const calls = {
   'settings.update': { input: Settings.partial().strict(), output: Settings },
   ...fleetCalls,
   ...objectCalls,
+  ...podCalls,
   ...nodeCalls,
-  ...workspaceCalls,
   ...applyCalls,
+  ...workspaceCalls,
 } as const;
 
 export type Calls = typeof calls;
