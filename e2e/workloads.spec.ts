@@ -59,9 +59,10 @@ test('workloads over the demo fleet: filter by a label selector, open the crash-
   await expect(page.getByTestId('log-lines').locator('mark').first()).toHaveText(new RegExp(word, 'i'));
   await expect(page.getByTestId('log-matches')).toHaveText(/^[1-9]\d* matching lines?$/);
   if (shots) {
-    await page.screenshot({ path: `${shots}/pod-light.png`, fullPage: true });
+    await page.getByTestId('log-lines').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/pod-light.png` });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: `${shots}/pod-dark.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/pod-dark.png` });
     await page.emulateMedia({ colorScheme: 'light' });
   }
   const download = page.waitForEvent('download');

@@ -1,29 +1,18 @@
 import { createStore } from 'zustand/vanilla';
 import type { CallInput, CallOutput } from '../../../shared/contract';
 import { call, messageOf } from './api';
+import { PAGE, toQuery, type WorkloadFilter } from './query';
+
+export { PAGE, defaultFilter, type WorkloadFilter } from './query';
+
+type Row = CallOutput<'objects.query'>['items'][number];
+type SortKey = NonNullable<CallInput<'objects.query'>['sort']>;
 
 /**
  * One Workloads table, paged from objects.query: only the pages around the visible window are
  * fetched (100 rows each, with their objects for images and container states); sorting and
  * filtering happen in main. A change notice refetches the pages on screen.
  */
-
-export const PAGE = 100;
-type Row = CallOutput<'objects.query'>['items'][number];
-type SortKey = NonNullable<CallInput<'objects.query'>['sort']>;
-
-export interface WorkloadFilter {
-  kind: string;
-  /** Cluster ids (a group resolves to these); null: every cluster, []: none (an empty group). */
-  clusters: string[] | null;
-  namespace: string;
-  labelSelector: string;
-  text: string;
-  nodeName: string;
-  owner?: { kind: string; name: string };
-  sort: SortKey;
-  dir: 'asc' | 'desc';
-}
 
 export interface ListState {
   filter: WorkloadFilter;
@@ -37,34 +26,6 @@ export interface ListState {
   ensureRange(start: number, end: number): void;
   refresh(): void;
   rowAt(index: number): Row | undefined;
-}
-
-export const defaultFilter = (kind: string): WorkloadFilter => ({
-  kind,
-  clusters: null,
-  namespace: '',
-  labelSelector: '',
-  text: '',
-  nodeName: '',
-  sort: 'name',
-  dir: 'asc',
-});
-
-export function toQuery(f: WorkloadFilter, offset: number): CallInput<'objects.query'> {
-  return {
-    kinds: [f.kind],
-    clusters: f.clusters ?? undefined,
-    namespaces: f.namespace ? [f.namespace] : undefined,
-    labelSelector: f.labelSelector.trim() || undefined,
-    text: f.text.trim() || undefined,
-    nodeName: f.nodeName || undefined,
-    owner: f.owner,
-    sort: f.sort,
-    dir: f.dir,
-    offset,
-    limit: PAGE,
-    withObject: true,
-  };
 }
 
 export function createWorkloadList(initial: WorkloadFilter) {
