@@ -306,4 +306,18 @@ describe('custom resources against their CRD schema', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('spec.size in body should be greater than or equal to 1');
   });
+
+  it('rejects a CRD without names, scope or a storage version with 422', async () => {
+    const r = await raw('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: { group: 'example.com', versions: [{ name: 'v1', served: true, storage: false }] },
+    });
+    expect(r.code).toBe(422);
+    const text = r.body.toString();
+    expect(text).toContain('spec.names.plural: Required value');
+    expect(text).toContain('spec.scope: Required value');
+    expect(text).toContain('must have exactly one version marked as storage version');
+  });
 });

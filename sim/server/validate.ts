@@ -86,6 +86,39 @@ function validateWorkload(spec: Obj, causes: StatusCause[], selectorRequired: bo
   validatePodSpec(obj(tpl.spec), 'spec.template.spec', causes);
 }
 
+function validateCrd(o: KObject, spec: Obj, causes: StatusCause[]): void {
+  const names = obj(spec.names);
+  if (!spec.group) causes.push(required('spec.group'));
+  if (!names.plural) causes.push(required('spec.names.plural'));
+  if (!names.kind) causes.push(required('spec.names.kind'));
+  if (spec.scope !== 'Namespaced' && spec.scope !== 'Cluster')
+    causes.push(
+      spec.scope
+        ? {
+            reason: 'FieldValueNotSupported',
+            message: `Unsupported value: ${JSON.stringify(spec.scope)}: supported values: "Cluster", "Namespaced"`,
+            field: 'spec.scope',
+          }
+        : required('spec.scope'),
+    );
+  const versions = Array.isArray(spec.versions) ? (spec.versions as Obj[]) : [];
+  if (versions.length === 0)
+    causes.push(required('spec.versions', 'must have exactly one version marked as storage version'));
+  else if (versions.filter((v) => v?.storage === true).length !== 1)
+    causes.push(
+      invalidValue(
+        'spec.versions',
+        versions.map((v) => v?.name),
+        'must have exactly one version marked as storage version',
+      ),
+    );
+  versions.forEach((v, i) => {
+    if (!v?.name) causes.push(required(`spec.versions[${i}].name`));
+  });
+  if (spec.group && names.plural && o.metadata.name !== `${String(names.plural)}.${String(spec.group)}`)
+    causes.push(invalidValue('metadata.name', o.metadata.name, 'must be spec.names.plural+"."+spec.group'));
+}
+
 /** Throws a 422 ApiError when `o` is not a valid object of `type`. */
 export function validateObject(type: ResourceType, gvr: string, o: KObject): void {
   const causes: StatusCause[] = [];
@@ -139,6 +172,9 @@ export function validateObject(type: ResourceType, gvr: string, o: KObject): voi
             );
         }
       }
+      break;
+    case 'apiextensions.k8s.io/v1/customresourcedefinitions':
+      validateCrd(o, spec, causes);
       break;
     case 'rbac.authorization.k8s.io/v1/rolebindings':
     case 'rbac.authorization.k8s.io/v1/clusterrolebindings':
