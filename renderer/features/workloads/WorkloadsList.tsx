@@ -34,6 +34,7 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
         labelSelector: filters.labelSelector ?? '',
         text: filters.text ?? '',
         nodeName: filters.node ?? '',
+        status: filters.status ?? '',
         owner: parseOwner(filters.owner),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per route (kind and its filters)
@@ -45,6 +46,7 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   const error = useStore(store, (s) => s.error);
   const problem = selectorProblem(selector);
   const [namespaces, setNamespaces] = useState<string[]>([]);
+  const [statuses, setStatuses] = useState<Record<string, number>>({});
 
   useEffect(() => {
     let live = true;
@@ -54,6 +56,10 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
       by: 'namespace',
     }).then(
       (counts) => live && setNamespaces(Object.keys(counts).sort()),
+      () => undefined,
+    );
+    call('objects.count', { kinds: [kind.kind], clusters: filter.clusters ?? undefined, by: 'status' }).then(
+      (counts) => live && setStatuses(counts),
       () => undefined,
     );
     return () => {
@@ -149,6 +155,22 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
                 {n}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          <span>Status</span>
+          <select
+            value={filter.status}
+            onChange={(e) => store.getState().setFilter({ status: e.target.value })}
+          >
+            <option value="">Any status</option>
+            {[...new Set([...Object.keys(statuses).sort(), ...(filter.status ? [filter.status] : [])])].map(
+              (s) => (
+                <option key={s} value={s}>
+                  {s} ({statuses[s] ?? 0})
+                </option>
+              ),
+            )}
           </select>
         </label>
         <label className="wl-grow">

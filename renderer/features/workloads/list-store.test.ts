@@ -11,6 +11,7 @@ describe('workloads list query', () => {
       text: undefined,
       nodeName: undefined,
       owner: undefined,
+      statuses: undefined,
       sort: 'name',
       dir: 'asc',
       offset: 300,
@@ -29,6 +30,7 @@ describe('workloads list query', () => {
         text: ' pay ',
         nodeName: 'n1',
         owner: { kind: 'CronJob', name: 'nightly' },
+        status: 'Failed',
         sort: 'restarts',
         dir: 'desc',
       },
@@ -42,6 +44,7 @@ describe('workloads list query', () => {
       text: 'pay',
       nodeName: 'n1',
       owner: { kind: 'CronJob', name: 'nightly' },
+      statuses: ['Failed'],
       sort: 'restarts',
       dir: 'desc',
     });

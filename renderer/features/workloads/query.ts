@@ -13,6 +13,8 @@ export interface WorkloadFilter {
   labelSelector: string;
   text: string;
   nodeName: string;
+  /** One value of the status column ('' for any). */
+  status: string;
   owner?: { kind: string; name: string };
   sort: SortKey;
   dir: 'asc' | 'desc';
@@ -25,6 +27,7 @@ export const defaultFilter = (kind: string): WorkloadFilter => ({
   labelSelector: '',
   text: '',
   nodeName: '',
+  status: '',
   sort: 'name',
   dir: 'asc',
 });
@@ -38,6 +41,7 @@ export function toQuery(f: WorkloadFilter, offset: number): CallInput<'objects.q
     text: f.text.trim() || undefined,
     nodeName: f.nodeName || undefined,
     owner: f.owner,
+    statuses: f.status ? [f.status] : undefined,
     sort: f.sort,
     dir: f.dir,
     offset,
