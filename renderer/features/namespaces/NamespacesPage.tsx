@@ -14,13 +14,31 @@ import './namespaces.css';
 
 const PAGE = 50;
 
+/** Attached clusters' ids and names, for the cluster filter. */
+function useClusterNames(): Array<{ id: string; name: string }> {
+  const [list, setList] = useState<Array<{ id: string; name: string }>>([]);
+  const reload = useCallback(() => {
+    call('clusters.list', { limit: 1000 }).then(
+      (p) => setList(p.items.map((c) => ({ id: c.id, name: c.name }))),
+      () => undefined,
+    );
+  }, []);
+  useEffect(reload, [reload]);
+  useEvent('clusters.changed', reload);
+  return list;
+}
+
 /**
  * The Namespaces section: every namespace of the fleet (from the object cache) with its workspace.
- * `#/namespaces/new[/<workspaceId>]` opens "New namespace" over the list.
+ * `#/namespaces/new[/<workspaceId>]` opens "New namespace" over the list; `#/namespaces/cluster/<id>`
+ * starts filtered to one cluster.
  */
 export function NamespacesPage({ path = [] }: { path?: string[] }) {
   const creating = path[0] === 'new';
   const [text, setText] = useState('');
+  const [cluster, setCluster] = useState(path[0] === 'cluster' ? (path[1] ?? '') : '');
+  const [managed, setManaged] = useState<'all' | 'managed' | 'unmanaged'>('all');
+  const clusters = useClusterNames();
   const [hideSystem, setHideSystem] = useState(false);
   const [hideFlotilla, setHideFlotilla] = useState(false);
   const [offset, setOffset] = useState(0);
@@ -31,14 +49,22 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
   const notice = useNoticeStore((s) => s.show);
 
   const reload = useCallback(() => {
-    call('namespaces.list', { text: text || undefined, hideSystem, hideFlotilla, offset, limit: PAGE }).then(
+    call('namespaces.list', {
+      text: text || undefined,
+      clusters: cluster ? [cluster] : undefined,
+      managed,
+      hideSystem,
+      hideFlotilla,
+      offset,
+      limit: PAGE,
+    }).then(
       (p) => {
         setPage(p);
         setError(null);
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [text, hideSystem, hideFlotilla, offset]);
+  }, [text, cluster, managed, hideSystem, hideFlotilla, offset]);
   useEffect(reload, [reload]);
   useEvent('workspaces.changed', reload);
   useEvent('clusters.changed', reload);
@@ -114,11 +140,32 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
           <div className="fl-ns-toolbar">
             <input
               type="search"
-              placeholder="Filter by name, cluster, workspace or label"
+              placeholder="Filter by name or label"
               aria-label="Filter namespaces"
               value={text}
               onChange={(e) => filter(() => setText(e.target.value))}
             />
+            <select
+              aria-label="Cluster"
+              value={cluster}
+              onChange={(e) => filter(() => setCluster(e.target.value))}
+            >
+              <option value="">All clusters</option>
+              {clusters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Managed"
+              value={managed}
+              onChange={(e) => filter(() => setManaged(e.target.value as typeof managed))}
+            >
+              <option value="all">Managed or not</option>
+              <option value="managed">Managed</option>
+              <option value="unmanaged">Not managed</option>
+            </select>
             <label>
               <input
                 type="checkbox"
