@@ -106,33 +106,45 @@ function checkObject(s: Schema, v: Schema, path: string, causes: StatusCause[]):
   }
 }
 
-/** Throws the 422 of a real API server when the custom resource `o` breaks its CRD's schema. */
+/** Prunes undeclared fields of the custom resource `o`, then throws a real server's 422 if it breaks its CRD's schema. */
 export function validateCustom(store: MemoryStore, type: ResourceType, o: KObject): void {
   const schema = crdSchema(store, type);
   if (!schema) return;
+  unknownCustomFields(schema, o, '', [], true);
   const causes: StatusCause[] = [];
   checkObject(schema, o as unknown as Schema, '', causes);
   if (causes.length > 0) throw invalid(type.kind, type.group, o.metadata.name ?? '', causes);
 }
 
-/** Paths of fields the CRD schema does not declare (honouring x-kubernetes-preserve-unknown-fields). */
-export function unknownCustomFields(schema: Schema, v: unknown, path = '', out: string[] = []): string[] {
+const META_KEYS = new Set(['apiVersion', 'kind', 'metadata']);
+
+/**
+ * Paths of fields the CRD schema does not declare (honouring x-kubernetes-preserve-unknown-fields and
+ * x-kubernetes-embedded-resource); with `prune` they are also removed, as a real server stores them.
+ */
+export function unknownCustomFields(
+  schema: Schema,
+  v: unknown,
+  path = '',
+  out: string[] = [],
+  prune = false,
+): string[] {
   if (schema['x-kubernetes-preserve-unknown-fields'] === true) return out;
   if (Array.isArray(v) && isObj(schema.items))
-    v.forEach((item, i) => unknownCustomFields(schema.items as Schema, item, `${path}[${i}]`, out));
+    v.forEach((item, i) => unknownCustomFields(schema.items as Schema, item, `${path}[${i}]`, out, prune));
   if (!isObj(v)) return out;
   const props = isObj(schema.properties) ? schema.properties : {};
+  const embedded = !path || schema['x-kubernetes-embedded-resource'] === true;
   for (const [key, child] of Object.entries(v)) {
-    if (!path && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
-    if (key.startsWith('$')) continue;
+    if ((embedded && META_KEYS.has(key)) || key.startsWith('$')) continue;
     const here = path ? `${path}.${key}` : key;
-    const sub = isObj(props[key])
-      ? props[key]
-      : isObj(schema.additionalProperties)
-        ? schema.additionalProperties
-        : undefined;
-    if (sub) unknownCustomFields(sub, child, here, out);
-    else if (schema.additionalProperties !== true) out.push(here);
+    const extra = schema.additionalProperties;
+    const sub = isObj(props[key]) ? props[key] : isObj(extra) ? extra : undefined;
+    if (sub) unknownCustomFields(sub, child, here, out, prune);
+    else if (schema.additionalProperties !== true) {
+      out.push(here);
+      if (prune) delete v[key];
+    }
   }
   return out;
 }

@@ -300,6 +300,11 @@ describe('custom resources against their CRD schema', () => {
     const strict = await raw('POST', `${path}?fieldValidation=Strict`, gizmo({ size: 2, sizez: 3 }, 'g5'));
     expect(strict.code).toBe(400);
     expect(strict.body.toString()).toContain('unknown field \\"spec.sizez\\"');
+    const warned = await raw('POST', path, gizmo({ size: 2, sizez: 3, extra: { kept: true } }, 'g6'));
+    expect(warned.code).toBe(201);
+    expect(warned.headers.warning).toContain('unknown field \\"spec.sizez\\"');
+    const stored = JSON.parse(warned.body.toString()) as { spec: Record<string, unknown> };
+    expect(stored.spec).toEqual({ size: 2, extra: { kept: true } }); // pruned, except where preserved
     const merge = await raw('PATCH', `${path}/g1`, { spec: { size: 0 } });
     expect(merge.code).toBe(415);
     const r = await kubectl(['patch', 'gizmo', 'g1', '--type=merge', '-p', '{"spec":{"size":0}}']);
