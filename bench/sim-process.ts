@@ -99,13 +99,19 @@ export async function podCount(kc: KubeConfig): Promise<number> {
 }
 
 /** Waits until every cluster serves at least `min` pods and the count held still for a second. */
-export async function waitSettled(sim: SimProcess, min: number, timeoutMs = 600_000): Promise<number> {
+export async function waitSettled(
+  sim: SimProcess,
+  min: number,
+  timeoutMs = 600_000,
+  /** Under churn the count never holds still: then every cluster reaching `min` is enough. */
+  churning = false,
+): Promise<number> {
   const started = Date.now();
   let last = -1;
   for (;;) {
     const counts = await Promise.all(sim.clusters.map((c) => podCount(sim.kubeConfigFor(c))));
     const total = counts.reduce((a, b) => a + b, 0);
-    if (counts.every((n) => n >= min) && total === last) return total;
+    if (counts.every((n) => n >= min) && (churning || total === last)) return total;
     if (Date.now() - started > timeoutMs)
       throw new Error(`kube-sim did not settle: ${counts.join(', ')} pods`);
     last = total;

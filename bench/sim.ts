@@ -21,7 +21,8 @@ export async function benchSim(opts: {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-sim-'));
   const sim = await startSimProcess({ clusters: opts.clusters, pods: opts.pods, out, churn: opts.churn });
   try {
-    const settled = await waitSettled(sim, opts.pods);
+    // Churn scales deployments up and down: wait for 90% of the pods, then measure while it runs.
+    const settled = await waitSettled(sim, Math.floor(opts.pods * 0.9), 900_000, opts.churn > 0);
     const rssMb = groupRssMb(sim.pid);
 
     const pageMs: number[] = [];
