@@ -16,6 +16,7 @@ interface Props {
 export function HeatmapCanvas({ layout, colours, onWidth, onHover, onOpen, label }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
   const [hovered, setHovered] = useState<number | undefined>(undefined);
 
   useEffect(() => {
@@ -72,15 +73,31 @@ export function HeatmapCanvas({ layout, colours, onWidth, onHover, onOpen, label
       }
       ctx.fill();
     }
-    if (hovered !== undefined) {
-      const p = cellPosition(layout, hovered);
-      if (p) {
-        ctx.strokeStyle = style.color;
-        ctx.lineWidth = 2;
-        ctx.strokeRect(p.x - 1, p.y - 1, cell + 2, cell + 2);
-      }
+  }, [layout, colours]);
+
+  // The hover ring lives on a transparent overlay, so moving the mouse never redraws the cells.
+  useEffect(() => {
+    const o = overlay.current;
+    if (!o) return;
+    const dpr = window.devicePixelRatio || 1;
+    const { width, cell } = layout.options;
+    if (o.width !== Math.round(width * dpr) || o.height !== Math.round(layout.height * dpr)) {
+      o.width = Math.round(width * dpr);
+      o.height = Math.round(layout.height * dpr);
+      o.style.width = `${width}px`;
+      o.style.height = `${layout.height}px`;
     }
-  }, [layout, colours, hovered]);
+    const ctx = o.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, layout.height);
+    const p = hovered === undefined ? undefined : cellPosition(layout, hovered);
+    if (p) {
+      ctx.strokeStyle = getComputedStyle(o).color;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(p.x - 1, p.y - 1, cell + 2, cell + 2);
+    }
+  }, [layout, hovered]);
 
   const at = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -89,9 +106,10 @@ export function HeatmapCanvas({ layout, colours, onWidth, onHover, onOpen, label
 
   return (
     <div ref={wrap} className="fl-heatmap-wrap">
+      <canvas ref={canvas} className="fl-heatmap" aria-hidden="true" />
       <canvas
-        ref={canvas}
-        className="fl-heatmap"
+        ref={overlay}
+        className="fl-heatmap fl-heatmap-overlay"
         role="img"
         aria-label={label}
         data-testid="heatmap-canvas"

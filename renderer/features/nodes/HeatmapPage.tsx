@@ -66,7 +66,9 @@ function Tooltip({
           </div>
         </>
       ) : null}
-      <div className="fl-muted">{row.pods} pods</div>
+      <div className="fl-muted">
+        {row.pods} pod{row.pods === 1 ? '' : 's'}
+      </div>
     </div>
   );
 }
