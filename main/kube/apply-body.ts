@@ -88,3 +88,20 @@ export function toApplyConfig(edited: KObject, options: { force: boolean }): KOb
   }
   return config;
 }
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Whether two versions of an object differ in anything a user edits: status, resourceVersion and
+ * server-owned metadata are left out, so a controller's status update is not "a change underneath".
+ */
+export function sameDesiredState(a: KObject, b: KObject): boolean {
+  return canonical(toApplyConfig(a, { force: true })) === canonical(toApplyConfig(b, { force: true }));
+}

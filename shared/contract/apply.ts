@@ -44,6 +44,12 @@ export const ApplyInputSchema = z
     ref: LiveObjectRefSchema,
     /** The edited object as YAML (one document). */
     yaml: z.string().min(1).max(3_000_000),
+    /**
+     * The YAML as it was opened. When the object's resourceVersion moved on but nothing but its
+     * status (or server-owned metadata) changed since, the apply goes ahead on the newer version;
+     * any other change underneath is a conflict.
+     */
+    base: z.string().max(3_000_000).optional(),
     /** Take over fields other managers own and ignore the resourceVersion in the YAML. */
     force: z.boolean().default(false),
   })

@@ -132,7 +132,7 @@ describe('apply area against kube-sim', () => {
   it('dry run returns the would-be object and changes nothing; a field owned by another manager conflicts', async () => {
     const opened = await ok<OpenedObject>('apply.open', ref);
     const yaml = edited(opened, (o) => (o.spec.replicas = 3));
-    const conflict = await failure('apply.dryRun', { ref, yaml });
+    const conflict = await failure('apply.dryRun', { ref, yaml, base: stringify(opened.object) });
     expect(conflict.code).toBe('CONFLICT');
     expect(conflict.details?.conflict).toBe('fields');
     expect(conflict.details?.causes.map((c) => c.field)).toContain('.spec.replicas');
@@ -156,7 +156,11 @@ describe('apply area against kube-sim', () => {
     expect(managers).toContain('flotilla/Apply');
     // flotilla owns replicas now: a plain apply of a new value needs no force.
     const again = await ok<OpenedObject>('apply.open', ref);
-    await ok<ApplyResult>('apply.apply', { ref, yaml: edited(again, (o) => (o.spec.replicas = 2)) });
+    await ok<ApplyResult>('apply.apply', {
+      ref,
+      yaml: edited(again, (o) => (o.spec.replicas = 2)),
+      base: stringify(again.object),
+    });
     expect(await liveReplicas()).toBe(2);
   });
 
@@ -165,12 +169,34 @@ describe('apply area against kube-sim', () => {
     // Another client labels the deployment: no field of ours, only a newer resourceVersion.
     await kubectl('label', 'deployment', 'web', 'touched=yes');
     const yaml = edited(opened, (o) => (o.spec.replicas = 4));
-    const stale = await failure('apply.apply', { ref, yaml });
+    const staleDry = await failure('apply.dryRun', { ref, yaml, base: stringify(opened.object) });
+    expect(staleDry.details?.conflict).toBe('resourceVersion');
+    const stale = await failure('apply.apply', { ref, yaml, base: stringify(opened.object) });
     expect(stale.code).toBe('CONFLICT');
     expect(stale.details?.conflict).toBe('resourceVersion');
     expect(await liveReplicas()).toBe(2);
     await ok<ApplyResult>('apply.apply', { ref, yaml, force: true });
     expect(await liveReplicas()).toBe(4);
+  });
+
+  it('a status-only change underneath is not a conflict when the opened YAML is sent as base', async () => {
+    const opened = await ok<OpenedObject>('apply.open', ref);
+    await kubectl(
+      'patch',
+      'deployment',
+      'web',
+      '--subresource=status',
+      '--type=merge',
+      '-p',
+      '{"status":{"observedGeneration":42}}',
+    );
+    const yaml = edited(opened, (o) => (o.spec.replicas = 5));
+    const without = await failure('apply.apply', { ref, yaml });
+    expect(without.details?.conflict).toBe('resourceVersion');
+    await ok<ApplyResult>('apply.dryRun', { ref, yaml, base: stringify(opened.object) });
+    const applied = await ok<ApplyResult>('apply.apply', { ref, yaml, base: stringify(opened.object) });
+    expect(applied.resourceVersion).not.toBe(opened.resourceVersion);
+    expect(await liveReplicas()).toBe(5);
   });
 
   it('refuses bad YAML with its line, a rename with the field, and an invalid value with the API causes', async () => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ApplyFailure, applyCalls } from '../../../shared/contract/apply';
 import { AppError, type ErrorCode } from '../../../shared/contract/result';
 import { KubeApiError, kubeObjects, type ObjectTarget } from '../../kube/apply';
-import { EditError, forEditing, parseEdited, toApplyConfig } from '../../kube/apply-body';
+import { EditError, forEditing, parseEdited, sameDesiredState, toApplyConfig } from '../../kube/apply-body';
 import type { Logger } from '../../services/log';
 
 /**
@@ -103,16 +103,50 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
     }
   }
 
+  /**
+   * A dry run states the conflict the apply would meet: some API servers skip the resourceVersion
+   * precondition on dry runs (kube-sim does), so compare it here.
+   */
+  async function checkVersion(
+    api: ReturnType<typeof kubeObjects>,
+    t: ObjectTarget,
+    edited: Record<string, unknown>,
+  ) {
+    const sent = (edited.metadata as { resourceVersion?: unknown } | undefined)?.resourceVersion;
+    if (typeof sent !== 'string') return;
+    const live = await api.get(t);
+    if (versionOf(live) !== sent) {
+      throw new KubeApiError(
+        409,
+        'Conflict',
+        `dry run of apply ${t.kind} ${t.namespace ? `${t.namespace}/` : ''}${t.name}: the object has been modified ` +
+          `(resourceVersion ${sent} is now ${versionOf(live)}); please apply your changes to the latest version and try again`,
+        [],
+      );
+    }
+  }
+
   async function applyEdited(input: z.output<ApplyCalls['apply.apply']['input']>, dryRun: boolean) {
     await ctx.cluster(input.ref.cluster);
     const api = client(input.ref.cluster);
     const t = target(input.ref);
     try {
       const edited = parseEdited(input.yaml, t);
-      const result = await api.apply(t, toApplyConfig(edited, { force: input.force }), {
-        dryRun,
-        force: input.force,
-      });
+      const send = () =>
+        api.apply(t, toApplyConfig(edited, { force: input.force }), { dryRun, force: input.force });
+      let result: Record<string, unknown>;
+      try {
+        if (dryRun && !input.force) await checkVersion(api, t, edited);
+        result = await send();
+      } catch (error) {
+        // A newer resourceVersion whose only news is status: apply on top of it.
+        if (!(error instanceof KubeApiError) || conflictKind(error) !== 'resourceVersion' || !input.base)
+          throw error;
+        const live = await api.get(t);
+        if (!sameDesiredState(live, parseEdited(input.base, t))) throw error;
+        (edited.metadata as Record<string, unknown>).resourceVersion = versionOf(live);
+        result = await send();
+      }
       if (!dryRun) ctx.log.info(`applied ${t.kind} ${t.namespace}/${t.name} on ${input.ref.cluster}`);
       return { object: forEditing(result), resourceVersion: versionOf(result), dryRun };
     } catch (error) {

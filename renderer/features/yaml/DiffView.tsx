@@ -20,6 +20,7 @@ export function DiffView({ original, modified }: { original: string; modified: s
           readOnly: true,
           originalEditable: false,
           renderSideBySide: true,
+          hideUnchangedRegions: { enabled: true, contextLineCount: 3 },
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           theme,

@@ -3,6 +3,7 @@
  * which Vite bundles from the installed package. Loaded on demand by the editor components.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
+import './monaco-features';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 

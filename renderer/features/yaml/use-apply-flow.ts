@@ -50,7 +50,7 @@ export function useApplyFlow(ref: LiveObjectRef) {
 
   const apply = useCallback(
     async (force: boolean) => {
-      const input = { ref: JSON.parse(key) as LiveObjectRef, yaml: text, force };
+      const input = { ref: JSON.parse(key) as LiveObjectRef, yaml: text, base: baseline, force };
       setBusy(true);
       const done: Step[] = [];
       try {
@@ -73,7 +73,7 @@ export function useApplyFlow(ref: LiveObjectRef) {
         setBusy(false);
       }
     },
-    [key, text, load],
+    [key, text, baseline, load],
   );
 
   const problems = yamlProblems(text);

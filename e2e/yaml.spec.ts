@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures/test';
+import { YamlEditorPage } from './pages/yaml-editor';
+import { yamlRoute } from '../renderer/features/yaml/route';
+
+/**
+ * The YAML editor over the demo fleet: edit the shop's cart deployment's replicas, review the
+ * diff, apply (dry run, then server-side apply; forcing when another manager owns replicas) and
+ * see kube-sim scale the pods; then a change made underneath with kubectl after opening is a
+ * conflict offering Reload and Force apply.
+ */
+const run = promisify(execFile);
+
+test('edit a deployment in YAML, see it land, and see a conflict when it changed underneath', async ({
+  app,
+  page,
+  server,
+}) => {
+  test.setTimeout(180_000);
+  await app.open('#/clusters');
+  await page.getByRole('button', { name: 'Start demo fleet' }).first().click();
+  const link = page.getByRole('link', { name: 'tkg-01', exact: true }).first();
+  await expect(link).toBeVisible({ timeout: 90_000 });
+  const clusterId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
+  const kubeconfig = path.join(server.dataDir, 'demo-fleet', 'kubeconfig');
+  const kubectl = async (...args: string[]) =>
+    (
+      await run(process.env.KUBECTL ?? 'kubectl', [
+        '--kubeconfig',
+        kubeconfig,
+        '--context',
+        'tkg-01',
+        '-n',
+        'shop',
+        ...args,
+      ])
+    ).stdout.trim();
+  const jsonpath = (expr: string) => kubectl('get', 'deployment', 'cart', '-o', `jsonpath=${expr}`);
+  await expect.poll(() => jsonpath('{.spec.replicas}'), { timeout: 60_000 }).toBe('2');
+
+  const yaml = new YamlEditorPage(page);
+  const ref = {
+    cluster: clusterId,
+    group: 'apps',
+    version: 'v1',
+    kind: 'Deployment',
+    namespace: 'shop',
+    name: 'cart',
+  };
+  await page.goto(`${server.url}${yamlRoute(ref)}`);
+  await expect(app.heading).toHaveText('Deployment cart');
+  await yaml.loaded('Deployment');
+  await expect(yaml.editor).not.toContainText('managedFields');
+
+  // Edit replicas 2 → 4, review the diff, apply.
+  await yaml.setValue('replicas:', '2', '4');
+  await yaml.button('Review').click();
+  await expect(yaml.diff.locator('.modified-in-monaco-diff-editor')).toContainText('replicas: 4');
+  await yaml.button('Apply').click();
+  await expect(yaml.steps).toBeVisible();
+  const forced = await Promise.race([
+    yaml.steps
+      .getByText('Applied as field manager')
+      .waitFor()
+      .then(() => false),
+    yaml.steps
+      .getByText('Conflict: other field managers own fields you changed.')
+      .waitFor()
+      .then(() => true),
+  ]);
+  if (forced) {
+    await expect(yaml.steps).toContainText('.spec.replicas');
+    await yaml.button('Force apply').click();
+  }
+  await expect(yaml.steps).toContainText('Server-side dry run accepted the change');
+  await expect(yaml.steps).toContainText('Applied as field manager flotilla');
+  await expect.poll(() => jsonpath('{.spec.replicas}')).toBe('4');
+  // kube-sim's controllers scale the replica set and its kubelet makes the new pods ready.
+  await expect.poll(() => jsonpath('{.status.readyReplicas}'), { timeout: 60_000 }).toBe('4');
+
+  // Open again, edit, then someone else changes the deployment before Apply.
+  await page.reload();
+  await yaml.loaded('Deployment');
+  await yaml.setValue('replicas:', '4', '3');
+  await kubectl('label', 'deployment', 'cart', 'changed-underneath=yes');
+  await yaml.button('Review').click();
+  await yaml.button('Apply').click();
+  await expect(yaml.steps).toContainText('Conflict: the object changed on the cluster after you opened it.');
+  await expect(yaml.steps).toContainText('409');
+  await expect(yaml.button('Force apply')).toBeVisible();
+  expect(await jsonpath('{.spec.replicas}')).toBe('4');
+  await page.screenshot({ path: test.info().outputPath('yaml-conflict.png') });
+  await yaml.button('Reload (discard my edits)').click();
+  await expect(yaml.editor.locator('.view-lines')).toContainText('changed-underneath: yes');
+});
