@@ -1,9 +1,16 @@
-/** The cluster page's tabs, as in the reference deck: Overview and Nodes (hash routes). */
+import { listHref } from '../../../shared/workloads/kinds';
+
+/**
+ * The cluster page's tabs, as in the reference deck: Overview and Nodes are hash routes of the
+ * cluster; Namespaces and Workloads open those sections filtered to the cluster.
+ */
 export function ClusterTabs({ id, active }: { id: string; active: 'overview' | 'nodes' }) {
   const base = `#/clusters/${encodeURIComponent(id)}`;
   const tabs = [
     { key: 'overview', label: 'Overview', href: base },
     { key: 'nodes', label: 'Nodes', href: `${base}/nodes` },
+    { key: 'namespaces', label: 'Namespaces', href: `#/namespaces/cluster/${encodeURIComponent(id)}` },
+    { key: 'workloads', label: 'Workloads', href: listHref('deployments', { cluster: id }) },
   ] as const;
   return (
     <nav className="fl-tabs" aria-label="Cluster views">

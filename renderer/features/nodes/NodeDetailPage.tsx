@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ObjectSummarySchema } from '../../../shared/contract/objects';
 import { nodeFacts, type NodeFacts } from '../../../shared/nodes/facts';
+import { listHref, podHref } from '../../../shared/workloads/kinds';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { AllocationGauge } from '../clusters/AllocationBar';
@@ -201,7 +202,9 @@ export function NodeDetailPage({ id, name }: { id: string; name: string }) {
             <tbody>
               {pods.items.map((p) => (
                 <tr key={`${p.namespace}/${p.name}`}>
-                  <td>{p.name}</td>
+                  <td>
+                    <a href={podHref(p.cluster, p.namespace, p.name)}>{p.name}</a>
+                  </td>
                   <td>{p.namespace}</td>
                   <td>{p.status ?? '--'}</td>
                   <td className="fl-num">{p.restarts ?? 0}</td>
@@ -212,7 +215,8 @@ export function NodeDetailPage({ id, name }: { id: string; name: string }) {
         )}
         {pods && pods.total > pods.items.length ? (
           <p className="fl-muted fl-small">
-            Showing the first {pods.items.length} of {pods.total} pods.
+            Showing the first {pods.items.length} of {pods.total} pods.{' '}
+            <a href={listHref('pods', { cluster: id, node: name })}>All of them in Workloads</a>
           </p>
         ) : null}
       </section>
