@@ -186,7 +186,8 @@ export function kubeObjects(kc: KubeConfig): KubeObjects {
     },
     async apply(t, config, { dryRun, force }) {
       const path = await objectPath(kc, t);
-      const q = new URLSearchParams({ fieldManager: FIELD_MANAGER });
+      // Strict: the API server checks the YAML against its own schema and names unknown or duplicate fields.
+      const q = new URLSearchParams({ fieldManager: FIELD_MANAGER, fieldValidation: 'Strict' });
       if (force) q.set('force', 'true');
       if (dryRun) q.set('dryRun', 'All');
       const reply = await send(kc, 'PATCH', `${path}?${q}`, {

@@ -226,6 +226,17 @@ describe('apply area against kube-sim', () => {
     expect(invalid.details?.causes.map((c) => c.field).join(' ')).toMatch(/image/);
   });
 
+  it('asks the API server for strict field validation: an unknown field is refused by name', async () => {
+    const opened = await ok<OpenedObject>('apply.open', ref);
+    const unknown = await failure('apply.dryRun', {
+      ref,
+      yaml: edited(opened, (o) => ((o.spec as unknown as Record<string, unknown>).replicaz = 3)),
+      force: true,
+    });
+    expect(unknown.code).toBe('INVALID_ARGUMENT');
+    expect(unknown.message).toMatch(/replicaz/);
+  });
+
   it('is read-only for a viewer, whose apply is refused by the API server', async () => {
     const opened = await ok<OpenedObject>('apply.open', viewerRef);
     expect(opened.readOnly).toMatch(/may not change/);
