@@ -63,8 +63,14 @@ export function serverSideApply(
   const isMine = (e: ManagedFieldsEntry): boolean =>
     e.manager === manager && e.operation === 'Apply' && (e.subresource ?? '') === (subresource ?? '');
   const conflicts: StatusCause[] = [];
-  const same = (p: string): boolean =>
-    JSON.stringify(valueAt(live, p)) === JSON.stringify(valueAt(config, p));
+  const isMap = (v: unknown): boolean => !!v && typeof v === 'object' && !Array.isArray(v);
+  // A map or list item present on both sides is not itself a conflict: its leaves are compared one by one
+  // (a server-defaulted field in the live item must not turn the whole item into a conflict).
+  const same = (p: string): boolean => {
+    const a = valueAt(live, p);
+    const b = valueAt(config, p);
+    return (isMap(a) && isMap(b)) || JSON.stringify(a) === JSON.stringify(b);
+  };
   entries.forEach((e, i) => {
     if (isMine(e)) return;
     for (const p of mineNew) {

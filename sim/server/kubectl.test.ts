@@ -179,6 +179,16 @@ describe('kubectl against kube-sim', () => {
     ).toBe('1');
   });
 
+  it('moves from client-side to server-side apply of the same manifest without conflicts', async () => {
+    // The live objects carry server defaults (imagePullPolicy, ports[].protocol…) the manifest lacks.
+    const boutique = join(CORPUS, 'online-boutique/release/kubernetes-manifests.yaml');
+    ok(await kubectl(['create', 'namespace', 'csa']));
+    ok(await kubectl(['apply', '-n', 'csa', '-f', boutique]));
+    const ssa = await kubectl(['apply', '--server-side', '-n', 'csa', '-f', boutique]);
+    expect(ssa.stderr).toBe('');
+    expect(ssa.stdout).toContain('deployment.apps/frontend serverside-applied');
+  });
+
   it('explains pods (kubectl >= 1.27 reads OpenAPI v3) and shows node metrics', async () => {
     if (clientMinor >= 27) {
       const explain = ok(await kubectl(['explain', 'pods']));
