@@ -54,6 +54,11 @@ export function WorkloadTable({
     ensureRange(first, last + 20);
   }, [first, last, ensureRange, pages]);
 
+  // a new filter or sort starts at the top (its first page is what was fetched)
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [filter]);
+
   const columns = COLUMNS.filter((c) => !c.pods || kind.hasNode);
   const now = useNow();
   return (
