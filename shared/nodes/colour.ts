@@ -22,7 +22,7 @@ export const BANDS: readonly Band[] = [
 /** Nodes without a figure (no allocatable, or no metrics for "used"). */
 export const NO_DATA: Band = { from: Number.NaN, label: 'No data', colour: '#8a8f98' };
 /** Nodes that are not Ready, whatever their figures. */
-export const DOWN: Band = { from: Number.NaN, label: 'Not ready', colour: '#3a3f4b' };
+export const DOWN: Band = { from: Number.NaN, label: 'Not ready', colour: '#8e44ad' };
 
 export function bandOf(share: number | undefined | null): Band {
   if (share === undefined || share === null || !Number.isFinite(share) || share < 0) return NO_DATA;

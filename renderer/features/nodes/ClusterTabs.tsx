@@ -1,4 +1,5 @@
 import { listHref } from '../../../shared/workloads/kinds';
+import './nodes.css';
 
 /**
  * The cluster page's tabs, as in the reference deck: Overview and Nodes are hash routes of the
