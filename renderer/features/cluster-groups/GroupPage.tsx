@@ -94,6 +94,7 @@ export function GroupPage({ id }: { id: string }) {
       actions={
         <>
           <Button href="#/cluster-groups">All groups</Button>
+          <Button href={`#/clusters/heatmap/group/${encodeURIComponent(group.id)}`}>Node heatmap</Button>
           {group.id === 'default' ? null : (
             <Button onClick={() => (group.clusters === 0 ? void remove(false) : setConfirm(true))}>
               Delete group…
