@@ -27,6 +27,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { findElectronSqliteBinding } from './electron-native';
 import { parseAppArgs } from './args';
 import { createAppCore } from './compose';
+import { startDemoIfWanted } from './demo-decision';
 import { runEntry } from './fatal';
 import { createSafeStorageSealer } from './safe-storage-sealer';
 import { menuTemplate } from './menu';
@@ -104,6 +105,7 @@ async function startDesktop(): Promise<void> {
       : 'credentials sealed by the key file in the data folder',
   );
   const core = createAppCore({ dataDir, shell: 'electron', log, sqliteBinding, sealer });
+  void startDemoIfWanted(core, args.demo).then((line) => line && log.info(line));
   log.info(`desktop shell ${APP_VERSION}, data in ${dataDir}`);
 
   const openExternal = (url: string) => shell.openExternal(url);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAppArgs, type AppArgs } from './args';
-import { shouldStartDemo } from './demo-decision';
-import { createAppCore, type AppCore } from './compose';
+import { parseAppArgs } from './args';
+import { startDemoIfWanted } from './demo-decision';
+import { createAppCore } from './compose';
 import { runEntry } from './fatal';
 import { openInBrowser } from './open-url';
 import { ensureWritableDir, resolveDataDir } from './paths';
@@ -20,18 +20,6 @@ function findRendererDir(): string {
   return found;
 }
 
-/** Asks the fleet what is configured, then applies the demo rule. */
-async function wantsDemo(core: AppCore, flag: AppArgs['demo']): Promise<boolean> {
-  if (flag !== 'auto') return flag === 'on';
-  const [clusters, sources] = await Promise.all([
-    core.router.dispatch('clusters.list', {}),
-    core.router.dispatch('kubeconfig.sources', {}),
-  ]);
-  const attached = clusters.ok ? (clusters.value as { total: number }).total : 1;
-  const contexts = sources.ok ? (sources.value as { contexts: unknown[] }).contexts.length : 1;
-  return shouldStartDemo(flag, attached, contexts);
-}
-
 /** Browser mode: the same services and contract as the desktop app, served on 127.0.0.1. */
 void runEntry(async () => {
   const args = parseAppArgs(process.argv.slice(2));
@@ -43,15 +31,8 @@ void runEntry(async () => {
   log.info(`browser mode on port ${server.port}, data in ${dataDir}`);
   process.stdout.write(`Flotilla is running at ${server.url}\n`);
   if (args.open) openInBrowser(server.url);
-  if (await wantsDemo(core, args.demo)) {
-    process.stdout.write('Starting the demo fleet (kube-sim)…\n');
-    const demo = await core.router.dispatch('demo.start', {});
-    process.stdout.write(
-      demo.ok
-        ? `Demo fleet attached: ${(demo.value as { attached: string[] }).attached.length} clusters\n`
-        : `flotilla: the demo fleet did not start: ${demo.error.message}\n`,
-    );
-  }
+  const demo = await startDemoIfWanted(core, args.demo);
+  if (demo) process.stdout.write(`${demo}\n`);
 
   let stopping = false;
   const stop = async () => {

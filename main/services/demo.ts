@@ -31,7 +31,12 @@ export function createDemo(options: DemoOptions) {
     const proc = spawn(options.command.program, args, {
       cwd: options.command.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
+      // Under Electron, process.execPath is the Electron binary: ask it to behave as Node.
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+      },
     });
     child = proc;
     let stderr = '';
