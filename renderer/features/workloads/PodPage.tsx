@@ -14,6 +14,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { call, messageOf, useEvent } from './api';
+import { yamlRoute } from '../yaml/route';
 import { PodLogs } from './PodLogs';
 import { useFleet } from './use-fleet';
 import { useNow } from './use-now';
@@ -127,7 +128,14 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
           old
         </span>
       }
-      actions={<Button href={listHref('pods', { cluster, namespace })}>Pods in {namespace}</Button>}
+      actions={
+        <>
+          <Button href={yamlRoute({ cluster, group: '', version: 'v1', kind: 'Pod', namespace, name })}>
+            Edit YAML
+          </Button>
+          <Button href={listHref('pods', { cluster, namespace })}>Pods in {namespace}</Button>
+        </>
+      }
     >
       {error ? <p className="wl-error">{error}</p> : null}
       <section className="wl-card" aria-label="Pod facts">

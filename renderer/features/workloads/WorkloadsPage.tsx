@@ -4,10 +4,12 @@ import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { PodPage } from './PodPage';
 import { WorkloadsList } from './WorkloadsList';
+import { YamlPage } from '../yaml/YamlPage';
 import './workloads.css';
 
 /** `#/workloads/<kind>[?filters]` lists a kind across the fleet; `#/workloads/pods/<cluster>/<ns>/<name>` is a pod. */
 export function WorkloadsPage({ path }: { path: string[] }) {
+  if (path[0] === 'yaml') return <YamlPage path={path} />;
   const route = parseWorkloadsPath(path);
   if (route.view === 'pod') {
     return (
