@@ -135,17 +135,25 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
       const send = () =>
         api.apply(t, toApplyConfig(edited, { force: input.force }), { dryRun, force: input.force });
       let result: Record<string, unknown>;
-      try {
-        if (dryRun && !input.force) await checkVersion(api, t, edited);
-        result = await send();
-      } catch (error) {
-        // A newer resourceVersion whose only news is status: apply on top of it.
-        if (!(error instanceof KubeApiError) || conflictKind(error) !== 'resourceVersion' || !input.base)
-          throw error;
-        const live = await api.get(t);
-        if (!sameDesiredState(live, parseEdited(input.base, t))) throw error;
-        (edited.metadata as Record<string, unknown>).resourceVersion = versionOf(live);
-        result = await send();
+      // A newer resourceVersion whose only news is status (controllers write it all the time): apply on
+      // top of it, a few times at most, since status can move again between the read and the write.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          if (dryRun && !input.force) await checkVersion(api, t, edited);
+          result = await send();
+          break;
+        } catch (error) {
+          if (
+            attempt >= 3 ||
+            !(error instanceof KubeApiError) ||
+            conflictKind(error) !== 'resourceVersion' ||
+            !input.base
+          )
+            throw error;
+          const live = await api.get(t);
+          if (!sameDesiredState(live, parseEdited(input.base, t))) throw error;
+          (edited.metadata as Record<string, unknown>).resourceVersion = versionOf(live);
+        }
       }
       if (!dryRun) ctx.log.info(`applied ${t.kind} ${t.namespace}/${t.name} on ${input.ref.cluster}`);
       return { object: forEditing(result), resourceVersion: versionOf(result), dryRun };
