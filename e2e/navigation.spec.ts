@@ -3,7 +3,6 @@ import { expect, test } from './fixtures/test';
 /** Each section of the reference deck, with the empty state a fresh installation shows. */
 const sections = [
   { label: 'Clusters', hash: '#/clusters', empty: 'No clusters attached yet' },
-  { label: 'Workspaces', hash: '#/workspaces', empty: 'No workspaces yet' },
   { label: 'Namespaces', hash: '#/namespaces', empty: 'No namespaces to show' },
   { label: 'Workloads', hash: '#/workloads', empty: 'No workloads to show' },
   { label: 'Policies', hash: '#/policies', empty: 'No policies yet' },
@@ -11,7 +10,13 @@ const sections = [
   { label: 'Mesh', hash: '#/mesh', empty: 'No services to map yet' },
   { label: 'Cost', hash: '#/cost', empty: 'No cost data yet' },
 ];
-const order = ['Cluster groups', ...sections.map((s) => s.label), 'Settings'];
+const order = [
+  'Cluster groups',
+  'Clusters',
+  'Workspaces',
+  ...sections.slice(1).map((s) => s.label),
+  'Settings',
+];
 
 test('every section opens from the sidebar and shows its empty state', async ({ app, page }) => {
   await app.open();
@@ -22,6 +27,10 @@ test('every section opens from the sidebar and shows its empty state', async ({ 
   await app.goTo('Cluster groups');
   await expect(page).toHaveURL(/#\/cluster-groups$/);
   await expect(page.getByRole('table', { name: 'Cluster groups' })).toContainText('default');
+  // Likewise the `default` workspace.
+  await app.goTo('Workspaces');
+  await expect(page).toHaveURL(/#\/workspaces$/);
+  await expect(page.getByRole('main')).toContainText('default');
 
   for (const section of sections) {
     await app.goTo(section.label);

@@ -6,6 +6,8 @@ import { parseOwner } from '../../../shared/workloads/links';
 import { call, messageOf, useEvent } from './api';
 import { createWorkloadList, defaultFilter } from './list-store';
 import { useFleet } from './use-fleet';
+import { EmptyState } from '../../components/EmptyState';
+import { Button } from '../../components/Button';
 import { WorkloadTable } from './WorkloadTable';
 
 function selectorProblem(text: string): string | null {
@@ -99,6 +101,19 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   };
   const inGroup = groupId ? clusters.filter((c) => c.groupId === groupId) : clusters;
   const noun = total === 1 ? kind.kind : kind.label;
+
+  if (clusters.length === 0 && loaded && !error && total === 0) {
+    return (
+      <EmptyState
+        icon="workloads"
+        title="No workloads to show"
+        actions={<Button href="#/clusters">Go to Clusters</Button>}
+      >
+        No cluster is attached: attach one from a kubeconfig, or start the demo fleet, in Clusters.
+        Deployments, stateful sets, daemon sets, jobs, cron jobs and pods of every cluster then show here.
+      </EmptyState>
+    );
+  }
 
   return (
     <div className="wl-list">
@@ -237,14 +252,11 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
           'Loading…'
         )}
       </p>
-      <WorkloadTable kind={kind} store={store} clusterName={clusterName} />
       {loaded && !error && total === 0 ? (
-        <p className="wl-muted wl-empty">
-          {clusters.length === 0
-            ? 'No cluster is attached: attach one (or start the demo fleet) in Clusters.'
-            : `No ${kind.label.toLowerCase()} match these filters.`}
-        </p>
-      ) : null}
+        <p className="wl-muted wl-empty">{`No ${kind.label.toLowerCase()} match these filters.`}</p>
+      ) : (
+        <WorkloadTable kind={kind} store={store} clusterName={clusterName} />
+      )}
     </div>
   );
 }
