@@ -67,6 +67,8 @@ test.describe('README screenshot', () => {
     await expect(app.statusItem('source')).toContainText('Live', { timeout: 90_000 });
     await expect(app.statusItem('health')).toContainText(/(\d+)\/\1 clusters ready/, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Dismiss' }).click();
+    // Wait until the simulated pods are scheduled, so every cluster shows allocated memory.
+    await expect(page.getByText(/^0% 0\.00 \//)).toHaveCount(0, { timeout: 60_000 });
     await page.screenshot({ path: 'docs/screenshot.png' });
   });
 });
