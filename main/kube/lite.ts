@@ -1,4 +1,4 @@
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../shared/nodes/quantity';
 
 /**
  * The light view of nodes and pods the fleet list needs. Built from the objects the API

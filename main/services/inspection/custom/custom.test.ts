@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { validate } from './json-schema';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../../../shared/nodes/quantity';
 import { findingsOfConfig, pod, withContainer } from '../checks/test-helpers';
 import { parseInspectionConfig } from '../config-schema';
 

@@ -3,7 +3,7 @@
  * minimum/maximum, min/maxLength, min/maxItems, not, anyOf, allOf, oneOf, additionalProperties) plus Polaris'
  * resourceMinimum / resourceMaximum for quantities. Returns the path of the first failing field, or null.
  */
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../../../shared/nodes/quantity';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = any;
