@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
 import { ClusterList } from '../clusters/ClusterList';
-import { call, messageOf } from '../clusters/fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { formatLabels, parseLabels } from '../clusters/labels';
 import { createListStore } from '../clusters/list-store';
 import { useGroups } from '../clusters/use-groups';

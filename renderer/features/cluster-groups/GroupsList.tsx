@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatCpu, formatMemory } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { call, messageOf } from '../clusters/fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { formatLabels, parseLabels } from '../clusters/labels';
 import { useGroups } from '../clusters/use-groups';
 

@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { draftProblem, inspectFiles, SYSTEM_ORIGIN, useAttachStore } from './attach-store';
 import { ContextCard } from './ContextCard';
-import { useEvent } from './fleet-api';
+import { useEvent } from '../../lib/call';
 import { useGroups } from './use-groups';
 
 /** Attach clusters from kubeconfigs: files (picker or drop), pasted text, or the machine's own kubeconfig. */

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { useNoticeStore } from '../../stores/notice-store';
 import { ClusterTable } from './ClusterTable';
 import { DetachDialog, type DetachTarget } from './DetachDialog';
-import { call, messageOf, useEvent } from './fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import type { ListStore } from './list-store';
 import { useGroups } from './use-groups';
 

@@ -7,7 +7,7 @@ import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
 import { AttachPage } from './AttachPage';
 import { ClusterList } from './ClusterList';
-import { call, messageOf, useEvent } from './fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { createListStore } from './list-store';
 import { OverviewPage } from './OverviewPage';
 import { ClusterNodesPage } from '../nodes/ClusterNodesPage';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../components/Button';
-import { call, messageOf } from './fleet-api';
+import { call, messageOf } from '../../lib/call';
 
 export interface DetachTarget {
   id: string;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClusterDetail } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { useNoticeStore } from '../../stores/notice-store';
-import { call, messageOf } from './fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { formatLabels, parseLabels } from './labels';
 import { useGroups } from './use-groups';
 

@@ -8,7 +8,7 @@ import { useNoticeStore } from '../../stores/notice-store';
 import { AllocationGauge } from './AllocationBar';
 import { DetachDialog } from './DetachDialog';
 import { EditCluster } from './EditCluster';
-import { call, messageOf, useEvent } from './fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { StatusBadge } from './StatusBadge';
 
 function ago(iso: string | undefined): string {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Inspection, Verification } from '../../../shared/contract/fleet';
 import type { Draft } from './drafts';
-import { call, messageOf } from './fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { parseLabels } from './labels';
 
 export { draftProblem, type Draft } from './drafts';

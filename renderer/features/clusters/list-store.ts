@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ClusterRow, ConnectionState, SortKey } from '../../../shared/contract/fleet';
-import { call, messageOf } from './fleet-api';
+import { call, messageOf } from '../../lib/call';
 
 export const PAGE = 100;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { GroupRow } from '../../../shared/contract/fleet';
-import { call, messageOf, useEvent } from './fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 
 /** The cluster groups, kept fresh by groups.changed and clusters.changed. */
 export function useGroups(): { groups: GroupRow[]; error: string | null; reload(): void } {

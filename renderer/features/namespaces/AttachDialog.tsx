@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { NamespaceRef } from '../../../shared/contract/workspaces';
 import { Button } from '../../components/Button';
 import { useNoticeStore } from '../../stores/notice-store';
-import { call, messageOf } from '../clusters/fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { useWorkspaces } from '../workspaces/use-workspaces';
 
 /** "Attach namespaces": adopts the selected namespaces into one workspace (nothing changes on the clusters). */

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { AttachDialog } from './AttachDialog';
 import { NamespaceTable, rowKey } from './NamespaceTable';
 import { NewNamespaceDialog } from './NewNamespaceDialog';

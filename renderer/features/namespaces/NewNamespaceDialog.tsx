@@ -3,7 +3,7 @@ import type { ClusterRow } from '../../../shared/contract/fleet';
 import { namespaceNameProblem } from '../../../shared/contract/workspaces';
 import { Button } from '../../components/Button';
 import { useNoticeStore } from '../../stores/notice-store';
-import { call, messageOf } from '../clusters/fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { parseLabels } from '../clusters/labels';
 import { useWorkspaces } from '../workspaces/use-workspaces';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ClusterDetail } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { StatusBadge } from '../clusters/StatusBadge';
 import { ClusterTabs } from './ClusterTabs';
 import { NodeTable } from './NodeTable';

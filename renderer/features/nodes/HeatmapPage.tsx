@@ -7,7 +7,7 @@ import { heatmapData, type HeatBasis, type HeatResource } from '../../../shared/
 import { DEFAULT_OPTIONS, cellSizeFor, layoutHeatmap } from '../../../shared/nodes/heatmap-layout';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { nodeHref } from './NodeBits';
 import { useNodes } from './use-nodes';

@@ -5,7 +5,7 @@ import { listHref, podHref } from '../../../shared/workloads/kinds';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { AllocationGauge } from '../clusters/AllocationBar';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { useCluster } from './ClusterNodesPage';
 import { NodeStatus, RoleBadge } from './NodeBits';
 import { useNodes } from './use-nodes';

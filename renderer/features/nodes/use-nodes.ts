@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NodeList } from '../../../shared/contract/nodes';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 
 const RELEVANT = new Set(['Node', 'Pod', '*']);
 /** Object notices come up to ~4 a second; the node figures are refetched at most this often. */

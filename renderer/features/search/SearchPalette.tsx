@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { call, messageOf } from '../clusters/fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { isSearchShortcut, paletteMove } from './keys';
 import { searchTarget } from './target';
 import './search.css';

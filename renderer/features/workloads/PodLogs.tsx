@@ -3,7 +3,7 @@ import { appendCapped, logFileName, matchingLines, splitMatches } from '../../..
 import type { ContainerRow } from '../../../shared/workloads/pod';
 import { api } from '../../lib/api';
 import { Button } from '../../components/Button';
-import { call, messageOf } from './api';
+import { call, messageOf } from '../../lib/call';
 
 const MAX_LINES = 5000;
 

@@ -13,7 +13,7 @@ import { age, workloadState } from '../../../shared/workloads/status';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
-import { call, messageOf, useEvent } from './api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { yamlRoute } from '../yaml/route';
 import { PodLogs } from './PodLogs';
 import { useFleet } from './use-fleet';

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { parseSelector } from '../../../shared/objects/selector';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/workloads/kinds';
 import { parseOwner } from '../../../shared/workloads/links';
-import { call, messageOf, useEvent } from './api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { createWorkloadList, defaultFilter } from './list-store';
 import { useFleet } from './use-fleet';
 import { EmptyState } from '../../components/EmptyState';

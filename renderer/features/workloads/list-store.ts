@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { CallInput, CallOutput } from '../../../shared/contract';
-import { call, messageOf } from './api';
+import { call, messageOf } from '../../lib/call';
 import { PAGE, toQuery, type WorkloadFilter } from './query';
 
 export { PAGE, defaultFilter, type WorkloadFilter } from './query';

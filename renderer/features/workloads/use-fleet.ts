@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { call, useEvent } from './api';
+import { call, useEvent } from '../../lib/call';
 
 type ClusterItem = CallOutput<'clusters.list'>['items'][number];
 type GroupItem = CallOutput<'groups.list'>[number];

@@ -3,7 +3,7 @@ import type { CallOutput } from '../../../shared/contract';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { formatLabels, parseLabels } from '../clusters/labels';
 import { NamespaceTable } from '../namespaces/NamespaceTable';
 

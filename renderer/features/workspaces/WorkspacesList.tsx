@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { call, messageOf } from '../clusters/fleet-api';
+import { call, messageOf } from '../../lib/call';
 import { formatLabels, parseLabels } from '../clusters/labels';
 import { useWorkspaces } from './use-workspaces';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkspaceRow } from '../../../shared/contract/workspaces';
-import { call, messageOf, useEvent } from '../clusters/fleet-api';
+import { call, messageOf, useEvent } from '../../lib/call';
 
 /** The workspaces, kept fresh by workspaces.changed and clusters.changed (detach drops namespaces). */
 export function useWorkspaces(): { workspaces: WorkspaceRow[]; loaded: boolean; error: string | null } {

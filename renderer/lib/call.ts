@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
-import { api } from '../../lib/api';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
+import { api } from './api';
 
 /** A failed call, with the contract's code and the message main wrote for people. */
 export class CallError extends Error {
