@@ -195,7 +195,7 @@ test('choose a file, label and group clusters, delete a group, detach a protecte
   await expect(clusters.count).toHaveText('2 clusters');
 });
 
-test('a fleet of 300 clusters: attach them all, the table stays virtualised, sort and filter answer quickly', async ({
+test('a fleet of 300 clusters: attach them all, the table stays virtualised, sort and filter work', async ({
   app,
   page,
 }) => {
@@ -245,11 +245,11 @@ test('a fleet of 300 clusters: attach them all, the table stays virtualised, sor
     const last = info.clusters[info.clusters.length - 1]!.name;
     await expect(clusters.row(last)).toBeVisible();
     expect(await clusters.rows.count()).toBeLessThan(60);
-    const started = Date.now();
+    // Speed is measured in bench/, not here: this checks that sort and filter work at this size.
     await page.getByRole('button', { name: 'Allocated CPU' }).click();
     await page.getByLabel('Filter clusters').fill(last);
     await expect(clusters.count).toHaveText('1 of 301 clusters');
-    expect(Date.now() - started).toBeLessThan(3_000);
+    await expect(clusters.row(last)).toBeVisible();
     await page.screenshot({ path: 'test-results/clusters-300.png' });
   } finally {
     big.kill('SIGTERM');

