@@ -4,9 +4,11 @@ import path from 'node:path';
 import type { Shell } from '../../shared/contract';
 import { createApplyArea } from './areas/apply';
 import { createFleetArea } from './areas/fleet';
+import { createManifestsArea } from './areas/manifests';
 import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
 import { createPodsArea } from './areas/pods';
+import { createSourcesArea } from './areas/sources';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
 import { createEventBus, type EventBus } from '../ipc/events';
@@ -71,6 +73,9 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
   });
 
+  const sources = createSourcesArea();
+  const manifests = createManifestsArea();
+
   const router = createRouter(
     {
       'app.info': () => ({
@@ -94,6 +99,8 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       ...apply.handlers,
       ...nodes.handlers,
       ...workspaces.handlers,
+      ...sources.handlers,
+      ...manifests.handlers,
     },
     log.child('ipc'),
   );

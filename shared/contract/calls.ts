@@ -4,6 +4,7 @@ import { fleetCalls } from './fleet';
 import { nodeCalls } from './nodes';
 import { objectCalls } from './objects';
 import { podCalls } from './pods';
+import { sourceCalls } from './sources';
 import { workspaceCalls } from './workspaces';
 
 /**
@@ -59,6 +60,7 @@ export const calls = {
   ...nodeCalls,
   ...applyCalls,
   ...workspaceCalls,
+  ...sourceCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -3,6 +3,7 @@ import { AppStatus, Settings } from './calls';
 import { fleetEvents } from './fleet';
 import { objectEvents } from './objects';
 import { podEvents } from './pods';
+import { sourceEvents } from './sources';
 import { workspaceEvents } from './workspaces';
 
 /** Every event main pushes to the renderer. */
@@ -13,6 +14,7 @@ export const events = {
   ...objectEvents,
   ...podEvents,
   ...workspaceEvents,
+  ...sourceEvents,
 } as const;
 
 export type Events = typeof events;
