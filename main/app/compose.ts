@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Shell } from '../../shared/contract';
 import { createApplyArea } from './areas/apply';
+import { createDiffArea } from './areas/diff';
 import { createFleetArea } from './areas/fleet';
 import { createManifestsArea } from './areas/manifests';
 import { createNodesArea } from './areas/nodes';
@@ -75,6 +76,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
 
   const sources = createSourcesArea();
   const manifests = createManifestsArea();
+  const diff = createDiffArea();
 
   const router = createRouter(
     {
@@ -101,6 +103,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       ...workspaces.handlers,
       ...sources.handlers,
       ...manifests.handlers,
+      ...diff.handlers,
     },
     log.child('ipc'),
   );

@@ -3,26 +3,22 @@ import type { sourceCalls } from '../../../shared/contract/sources';
 import { AppError } from '../../../shared/contract/result';
 
 /**
- * Imported manifests as a virtual cluster, applying them to a live cluster, diff between two
- * sources, export as clean YAML. (Being built: see shared/contract/sources.ts for the calls.)
+ * Imported manifests as a virtual cluster, applying them to a live cluster, export as clean YAML. (Being built: see shared/contract/sources.ts for the calls.)
  */
 
 type SourceCalls = typeof sourceCalls;
-type Names =
-  'snapshots.diff' | 'snapshots.diffObject' | 'manifests.import' | 'manifests.apply' | 'export.yaml';
+type Names = 'manifests.import' | 'manifests.apply' | 'export.yaml';
 export type ManifestsHandlers = {
   [N in Names]: (input: z.output<SourceCalls[N]['input']>) => Promise<z.output<SourceCalls[N]['output']>>;
 };
 
 const unavailable = (): never => {
-  throw new AppError('UNAVAILABLE', 'Manifest import, diff and export are not available in this build yet');
+  throw new AppError('UNAVAILABLE', 'Manifest import and export are not available in this build yet');
 };
 
 export function createManifestsArea(): { handlers: ManifestsHandlers } {
   return {
     handlers: {
-      'snapshots.diff': unavailable,
-      'snapshots.diffObject': unavailable,
       'manifests.import': unavailable,
       'manifests.apply': unavailable,
       'export.yaml': unavailable,
