@@ -5,6 +5,7 @@ import type { Shell } from '../../shared/contract';
 import { createApplyArea } from './areas/apply';
 import { createDiffArea } from './areas/diff';
 import { createFleetArea } from './areas/fleet';
+import { createInspectionsArea } from './areas/inspections';
 import { createManifestsArea } from './areas/manifests';
 import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
@@ -104,6 +105,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       ...sources.handlers,
       ...manifests.handlers,
       ...diff.handlers,
+      ...createInspectionsArea().handlers,
     },
     log.child('ipc'),
   );

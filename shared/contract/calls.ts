@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applyCalls } from './apply';
 import { fleetCalls } from './fleet';
+import { inspectionCalls } from './inspections';
 import { nodeCalls } from './nodes';
 import { objectCalls } from './objects';
 import { podCalls } from './pods';
@@ -61,6 +62,7 @@ export const calls = {
   ...applyCalls,
   ...workspaceCalls,
   ...sourceCalls,
+  ...inspectionCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppStatus, Settings } from './calls';
 import { fleetEvents } from './fleet';
+import { inspectionEvents } from './inspections';
 import { objectEvents } from './objects';
 import { podEvents } from './pods';
 import { sourceEvents } from './sources';
@@ -15,6 +16,7 @@ export const events = {
   ...podEvents,
   ...workspaceEvents,
   ...sourceEvents,
+  ...inspectionEvents,
 } as const;
 
 export type Events = typeof events;
