@@ -88,6 +88,19 @@ function inList(column: string, values: readonly string[] | undefined): Fragment
   return { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] };
 }
 
+/**
+ * Rows in any of the (cluster, namespace) pairs: one JSON parameter, so the statement text is the
+ * same whatever the number of pairs (the statement cache keeps one) and no limit on bound
+ * variables is reached. No pairs match nothing.
+ */
+export function scopeMatch(scopes: ReadonlyArray<{ cluster: string; namespace: string }>): Fragment {
+  if (scopes.length === 0) return { sql: '0', params: [] };
+  return {
+    sql: "(o.cluster, o.namespace) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
+    params: [JSON.stringify(scopes.map((s) => [s.cluster, s.namespace]))],
+  };
+}
+
 /** The parsed requirements of a query's label selector (QueryError naming the column when bad). */
 export function requirementsOf(q: ObjectQuery): Requirement[] {
   if (!q.labelSelector || !q.labelSelector.trim()) return [];
@@ -114,6 +127,7 @@ export function whereFor(q: ObjectPageQuery, labelsAsFilter = false): Fragment {
   ]) {
     if (f) parts.push(f);
   }
+  if (q.scopes) parts.push(scopeMatch(q.scopes));
   if (q.nodeName !== undefined) parts.push({ sql: 'o.node_name = ?', params: [q.nodeName] });
   if (q.owner) {
     parts.push({ sql: 'o.owner_kind = ? AND o.owner_name = ?', params: [q.owner.kind, q.owner.name] });

@@ -61,6 +61,51 @@ describe('toRow selected fields', () => {
       { status: 'Terminating' },
     ],
     [
+      'initialising pod: the column holds the same words as the Workloads table (shared rule)',
+      'Pod',
+      {
+        metadata: { name: 'p', namespace: 'n' },
+        spec: { initContainers: [{ name: 'i' }], containers: [{ name: 'a' }] },
+        status: {
+          phase: 'Pending',
+          initContainerStatuses: [{ name: 'i', restartCount: 2, state: { running: {} } }],
+          containerStatuses: [
+            { name: 'a', ready: false, restartCount: 0, state: { waiting: { reason: 'PodInitializing' } } },
+          ],
+        },
+      },
+      { status: 'Init:0/1', restarts: 2, ready: 0, desired: 1 },
+    ],
+    [
+      'completed pod with a container still running and ready',
+      'Pod',
+      {
+        metadata: { name: 'p', namespace: 'n' },
+        spec: { containers: [{ name: 'a' }, { name: 'b' }] },
+        status: {
+          phase: 'Running',
+          conditions: [{ type: 'Ready', status: 'False' }],
+          containerStatuses: [
+            { name: 'a', ready: false, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
+            { name: 'b', ready: true, state: { running: {} } },
+          ],
+        },
+      },
+      { status: 'NotReady', ready: 1, desired: 2 },
+    ],
+    [
+      'deployment scaled to zero',
+      'Deployment',
+      { metadata: { name: 'd', namespace: 'n' }, spec: { replicas: 0 }, status: {} },
+      { status: 'Scaled to 0', ready: 0, desired: 0, restarts: null, node_name: null },
+    ],
+    [
+      'cron job: active jobs, no desired count',
+      'CronJob',
+      { metadata: { name: 'cj', namespace: 'n' }, spec: {}, status: { active: [{}, {}] } },
+      { status: 'Active', ready: 2, desired: null },
+    ],
+    [
       'deployment rolling out',
       'Deployment',
       { metadata: { name: 'd', namespace: 'n' }, spec: { replicas: 3 }, status: { readyReplicas: 1 } },
@@ -126,7 +171,7 @@ describe('toRow selected fields', () => {
       group:
         kind === 'Pod' || kind === 'Node' || kind === 'Event' || kind === 'Service'
           ? ''
-          : kind === 'Job'
+          : kind === 'Job' || kind === 'CronJob'
             ? 'batch'
             : 'apps',
       kind,

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../shared/objects/types';
+import { workloadState } from '../../shared/workloads/status';
 
 /**
  * Pure mapping from a Kubernetes object to the columns of the object table: identity, labels,
@@ -87,74 +88,28 @@ const conditionStatus = (status: Dict, type: string): string | undefined => {
   return typeof found?.status === 'string' ? found.status : undefined;
 };
 
-/** kubectl's STATUS column for a pod: a waiting/terminated reason wins over the phase. */
-function podStatus(meta: Dict, status: Dict): string | null {
-  if (meta.deletionTimestamp) return 'Terminating';
-  if (typeof status.reason === 'string' && status.reason) return status.reason;
-  const containers = Array.isArray(status.containerStatuses) ? status.containerStatuses : [];
-  for (const c of containers) {
-    if (!isDict(c) || !isDict(c.state)) continue;
-    const waiting = c.state.waiting;
-    if (isDict(waiting) && typeof waiting.reason === 'string' && waiting.reason) return waiting.reason;
-    const terminated = c.state.terminated;
-    if (isDict(terminated) && typeof terminated.reason === 'string' && terminated.reason) {
-      return terminated.reason;
-    }
-  }
-  return str(status.phase);
-}
-
 function summarize(kind: string, object: KubeObject): Summary {
-  const meta = (object.metadata ?? {}) as Dict;
   const spec = isDict(object.spec) ? object.spec : {};
   const status = isDict(object.status) ? object.status : {};
   const none: Summary = { status: null, node: null, ready: null, desired: null, restarts: null };
   switch (kind) {
-    case 'Pod': {
-      const cs = (Array.isArray(status.containerStatuses) ? status.containerStatuses : []).filter(isDict);
-      const containers = Array.isArray(spec.containers) ? spec.containers.length : cs.length;
-      return {
-        status: podStatus(meta, status),
-        node: str(spec.nodeName),
-        ready: cs.filter((c) => c.ready === true).length,
-        desired: containers,
-        restarts: cs.reduce((sum, c) => sum + (num(c.restartCount) ?? 0), 0),
-      };
-    }
+    case 'Pod':
     case 'Deployment':
     case 'StatefulSet':
-    case 'ReplicaSet': {
-      const desired = num(spec.replicas) ?? 1;
-      const ready = num(status.readyReplicas) ?? 0;
-      const unavailable = conditionStatus(status, 'Available') === 'False';
+    case 'ReplicaSet':
+    case 'DaemonSet':
+    case 'Job':
+    case 'CronJob': {
+      // one status rule: the Workloads tables and pod page show the same words the column stores
+      const state = workloadState(kind, object);
       return {
-        ...none,
-        status: unavailable ? 'Unavailable' : ready >= desired ? 'Ready' : 'Progressing',
-        ready,
-        desired,
+        status: state.status,
+        node: kind === 'Pod' ? str(spec.nodeName) : null,
+        ready: state.ready,
+        desired: state.desired ?? null,
+        restarts: kind === 'Pod' ? state.restarts : null,
       };
     }
-    case 'DaemonSet': {
-      const desired = num(status.desiredNumberScheduled) ?? 0;
-      const ready = num(status.numberReady) ?? 0;
-      return { ...none, status: ready >= desired ? 'Ready' : 'Progressing', ready, desired };
-    }
-    case 'Job': {
-      const failed = conditionStatus(status, 'Failed') === 'True';
-      const complete = conditionStatus(status, 'Complete') === 'True';
-      return {
-        ...none,
-        status: failed ? 'Failed' : complete ? 'Complete' : spec.suspend === true ? 'Suspended' : 'Running',
-        ready: num(status.succeeded) ?? 0,
-        desired: num(spec.completions) ?? 1,
-      };
-    }
-    case 'CronJob':
-      return {
-        ...none,
-        status: spec.suspend === true ? 'Suspended' : 'Active',
-        ready: Array.isArray(status.active) ? status.active.length : 0,
-      };
     case 'Node': {
       const ready = conditionStatus(status, 'Ready');
       const base = ready === 'True' ? 'Ready' : ready === undefined ? 'Unknown' : 'NotReady';

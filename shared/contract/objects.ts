@@ -12,6 +12,10 @@ const source = z.string().min(1).max(200).default('live');
 const list = (max: number) => z.array(z.string().max(253)).max(max);
 const Labels = z.record(z.string(), z.string());
 const KubeObjectSchema = z.record(z.string(), z.unknown());
+/** (cluster, namespace) pairs, e.g. a workspace's namespaces across clusters; [] matches nothing. */
+const scopes = z
+  .array(z.object({ cluster: z.string().min(1).max(253), namespace: z.string().max(253) }).strict())
+  .max(20_000);
 
 export const ObjectSummarySchema = z.object({
   source: z.string(),
@@ -41,6 +45,7 @@ export const ObjectPageQuerySchema = z
     clusters: list(1000).optional(),
     kinds: list(200).optional(),
     namespaces: list(5000).optional(),
+    scopes: scopes.optional(),
     /** Kubernetes label selector syntax; a bad one fails with INVALID_ARGUMENT naming the column. */
     labelSelector: z.string().max(4000).optional(),
     text: z.string().max(253).optional(),
@@ -112,6 +117,7 @@ export const CountQuerySchema = z
     clusters: list(1000).optional(),
     kinds: list(200).optional(),
     namespaces: list(5000).optional(),
+    scopes: scopes.optional(),
     labelSelector: z.string().max(4000).optional(),
     text: z.string().max(253).optional(),
     by: z.enum(['kind', 'cluster', 'namespace', 'status']),

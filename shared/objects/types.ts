@@ -64,6 +64,8 @@ export interface ObjectQuery {
   /** Kind names, e.g. ['Pod', 'Deployment']. */
   kinds?: string[];
   namespaces?: string[];
+  /** (cluster, namespace) pairs, e.g. a workspace's namespaces; [] matches nothing. */
+  scopes?: Array<{ cluster: string; namespace: string }>;
   /** Kubernetes label selector syntax. */
   labelSelector?: string;
   /** Substring match on name (case-insensitive). */
