@@ -77,7 +77,16 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
 
   const sources = createSourcesArea();
   const manifests = createManifestsArea();
-  const diff = createDiffArea();
+  const diff = createDiffArea({
+    reader: objects.service.store,
+    liveClusters: () =>
+      new Map(
+        db
+          .prepare<[], { id: string; name: string }>('SELECT id, name FROM clusters')
+          .all()
+          .map((c) => [c.id, c.name]),
+      ),
+  });
 
   const router = createRouter(
     {
