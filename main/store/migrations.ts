@@ -1,6 +1,7 @@
 import { OBJECT_SCHEMA_SQL } from './objects-schema';
 import { credentialsTableSql } from './credentials';
 import { FLEET_SCHEMA_SQL } from './fleet';
+import { SOURCES_SCHEMA_SQL } from './sources';
 import { WORKSPACES_SCHEMA_SQL } from './workspaces';
 
 /**
@@ -40,6 +41,11 @@ export const migrations: Migration[] = [
     version: 4,
     description: 'workspaces (with default) and the namespaces each one manages, per cluster',
     sql: WORKSPACES_SCHEMA_SQL,
+  },
+  {
+    version: 5,
+    description: 'open data sources (snapshots, imported manifests), reopened after a restart',
+    sql: SOURCES_SCHEMA_SQL,
   },
 ];
 
