@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Pod logs. `pods.logs` reads once (tail / since); `pods.logs.follow` opens a stream whose lines
+ * Pod usage and logs. `pods.usage` reads the pod's metrics.k8s.io figures (live clusters only).
+ * `pods.logs` reads once (tail / since); `pods.logs.follow` opens a stream whose lines
  * arrive as `pods.logs.lines` events under a subscription id until `pods.logs.stop` (or the
  * container's end) closes it with `pods.logs.end`. Searching and downloading happen in the renderer.
  */
@@ -24,7 +25,31 @@ export const LogRequestSchema = z
   })
   .strict();
 
+export const PodUsageSchema = z.object({
+  /** false: no live figures (a snapshot, no metrics-server, not measured yet, not connected …). */
+  available: z.boolean(),
+  /** Why there are no figures, as a sentence for the page. */
+  reason: z.string().optional(),
+  /** Per container: CPU in cores, memory in bytes (metrics.k8s.io PodMetrics). */
+  containers: z.array(z.object({ name: z.string(), cpu: z.number(), memory: z.number() })),
+  /** When metrics-server measured it, and over what window ("30s"). */
+  timestamp: z.string().optional(),
+  window: z.string().optional(),
+});
+
 export const podCalls = {
+  /** The pod's current usage from metrics.k8s.io, or `available: false` with the reason. */
+  'pods.usage': {
+    input: z
+      .object({
+        source: z.string().min(1).max(200).default('live'),
+        cluster: name,
+        namespace: name,
+        name,
+      })
+      .strict(),
+    output: PodUsageSchema,
+  },
   'pods.logs': {
     input: LogRequestSchema,
     output: z.object({

@@ -5,10 +5,11 @@ import { AppError } from '../../../shared/contract/result';
 import type { podCalls, podEvents } from '../../../shared/contract/pods';
 import { followPodLog, PodLogError, readPodLog, type LogFollow } from '../../kube/logs';
 import type { Logger } from '../../services/log';
+import { readPodUsage } from './pod-usage';
 
 /**
- * The pods area: pod logs of connected clusters (pods.logs, pods.logs.follow, pods.logs.stop).
- * Logs are read with the cluster's own KubeConfig (the fleet's credentials):
+ * The pods area: pod usage and logs of connected clusters (pods.usage, pods.logs, pods.logs.follow,
+ * pods.logs.stop). Both are read with the cluster's own KubeConfig (the fleet's credentials):
  *
  *   const pods = createPodsArea({ log, emit: (n, p) => events.emit(n, p), kubeConfigFor: (id) => fleet.kubeConfigFor(id) });
  */
@@ -25,6 +26,8 @@ export interface PodsAreaContext {
   /** Follows open at once (a renderer that forgets to stop cannot pile up streams). */
   maxFollows?: number;
   batchMs?: number;
+  /** How long a pods.usage read may take (default 5 s). */
+  usageTimeoutMs?: number;
   /** The KubeConfig of an attached cluster (throws when it is unknown). */
   kubeConfigFor?(clusterId: string): KubeConfig;
 }
@@ -76,6 +79,23 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
   };
 
   const handlers: PodHandlers = {
+    'pods.usage': async ({ source, cluster, namespace, name }) => {
+      if (source !== 'live') {
+        const what = source.startsWith('snapshot:') ? 'A snapshot holds' : 'Imported manifests hold';
+        return {
+          available: false,
+          reason: `${what} no live metrics: usage is measured on connected clusters only.`,
+          containers: [],
+        };
+      }
+      let kc: KubeConfig;
+      try {
+        kc = configOf(cluster);
+      } catch {
+        return { available: false, reason: `Cluster ${cluster} is not connected.`, containers: [] };
+      }
+      return readPodUsage(kc, namespace, name, { log: ctx.log, timeoutMs: ctx.usageTimeoutMs });
+    },
     'pods.logs': async ({ cluster, tailLines, ...rest }) => {
       const kc = configOf(cluster);
       return readPodLog(kc, rest, { ...rest, tailLines: tailLines ?? 500 }).catch(failed);
