@@ -18,10 +18,13 @@ export function ObjectYamlEditor({
   objectRef,
   readOnly: sourceReadOnly,
   onDeleted,
+  highlight,
 }: {
   objectRef: LiveObjectRef;
   readOnly?: string;
   onDeleted?(): void;
+  /** A field path to highlight and scroll to (e.g. an inspection finding's). */
+  highlight?: string;
 }) {
   const flow = useApplyFlow(objectRef);
   const [deleting, setDeleting] = useState(false);
@@ -118,6 +121,7 @@ export function ObjectYamlEditor({
           onChange={flow.setText}
           readOnly={Boolean(readOnly)}
           label={`YAML of ${objectRef.kind} ${objectRef.name}`}
+          highlight={highlight}
         />
       )}
       {deleting ? (

@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { ObjectYamlEditor } from './ObjectYamlEditor';
-import { parseYamlRoute } from './route';
+import { parseYamlRoute, yamlHighlight } from './route';
 
 /** `#/workloads/yaml/<cluster>/<group~version>/<kind>/<namespace or _>/<name>`: one object's YAML. */
 export function YamlPage({ path }: { path: string[] }) {
@@ -27,7 +27,7 @@ export function YamlPage({ path }: { path: string[] }) {
       title={`${ref.kind} ${ref.name}`}
       description={`${where}${ref.group ? `${ref.group}/` : ''}${ref.version} · YAML`}
     >
-      <ObjectYamlEditor key={path.join('/')} objectRef={ref} />
+      <ObjectYamlEditor key={path.join('/')} objectRef={ref} highlight={yamlHighlight(path)} />
     </Page>
   );
 }

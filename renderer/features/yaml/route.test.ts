@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHash } from '../../app/router';
-import { parseYamlRoute, yamlRoute, type YamlRef } from './route';
+import { parseYamlRoute, yamlHighlight, yamlRoute, type YamlRef } from './route';
 
 const cases: [string, YamlRef, string][] = [
   [
@@ -47,5 +47,14 @@ describe('yamlRoute', () => {
     expect(parseYamlRoute(['yaml', 'c', 'v1', 'Pod', 'ns'])).toBeUndefined();
     expect(parseYamlRoute(['pods', 'c', 'v1', 'Pod', 'ns', 'p'])).toBeUndefined();
     expect(parseYamlRoute(['yaml', 'c', 'apps~', 'Deployment', 'ns', 'p'])).toBeUndefined();
+  });
+
+  it.each(cases)('%s, with a field to highlight', (_, ref) => {
+    const field = 'metadata.annotations.container.apparmor.security.beta.kubernetes.io/app';
+    const route = parseHash(yamlRoute(ref, field));
+    if (route.kind !== 'section') throw new Error('not a section');
+    expect(parseYamlRoute(route.path)).toEqual(ref);
+    expect(yamlHighlight(route.path)).toBe(field);
+    expect(yamlHighlight(['yaml', 'c', 'v1', 'Pod', 'ns', 'p'])).toBeUndefined();
   });
 });
