@@ -75,6 +75,29 @@ export const ApplyFailureSchema = z.object({
 });
 export type ApplyFailure = z.infer<typeof ApplyFailureSchema>;
 
+export const SchemaQuerySchema = z
+  .object({
+    /** A live cluster id; omitted (or a cluster that cannot be reached) gives the bundled schema. */
+    cluster: name.optional(),
+    group: z.string().max(253),
+    version: z.string().min(1).max(63),
+    kind: name,
+  })
+  .strict();
+
+export const KindSchemaSchema = z.object({
+  /**
+   * Where the schema came from: the cluster's own OpenAPI, the bundled one (generated from
+   * kube-sim's, see scripts/gen-kube-schemas.ts), or 'none' when neither describes the kind.
+   */
+  source: z.enum(['cluster', 'bundled', 'none']),
+  /** A JSON Schema (draft-07) of the kind: its definition and the definitions it references. */
+  schema: z.record(z.string(), z.unknown()).nullable(),
+  /** Why the cluster's schema was not used, when it was asked for and not used. */
+  note: z.string().optional(),
+});
+export type KindSchema = z.infer<typeof KindSchemaSchema>;
+
 export const applyCalls = {
   /** The object fresh from the cluster, with what the user may do with it. */
   'apply.open': { input: LiveObjectRefSchema, output: OpenedObjectSchema },
@@ -87,4 +110,6 @@ export const applyCalls = {
     input: z.object({ ref: LiveObjectRefSchema, confirmName: z.string().max(253).optional() }).strict(),
     output: z.object({ deleted: z.boolean() }),
   },
+  /** The JSON Schema of a kind for validation and completion in the editor (see KindSchemaSchema). */
+  'apply.schema': { input: SchemaQuerySchema, output: KindSchemaSchema },
 } as const;

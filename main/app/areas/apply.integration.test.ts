@@ -2,14 +2,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
+import { ApiextensionsV1Api, AppsV1Api, KubeConfig } from '@kubernetes/client-node';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../../sim/index';
-import type { ApplyFailure, ApplyResult, OpenedObject } from '../../../shared/contract/apply';
+import type { ApplyFailure, ApplyResult, KindSchema, OpenedObject } from '../../../shared/contract/apply';
 import type { Result } from '../../../shared/contract/result';
 import { createRouter, type Handlers } from '../../ipc/router';
+import { createOpenApiCache } from '../../kube/openapi-cache';
+import { KubeHttpError, kubeRequest } from '../../kube/request';
 import { createLogger } from '../../services/log';
 import { createApplyArea } from './apply';
 
@@ -17,12 +19,16 @@ import { createApplyArea } from './apply';
  * The YAML editor's calls over the real router against kube-sim: open (fresh, managedFields
  * hidden, rights), dry run (nothing changes), apply as "flotilla", a managed-field conflict and a
  * stale resourceVersion (409s told apart) with force, bad YAML and renames refused with their
- * line or field, a read-only user, and delete on a protected cluster.
+ * line or field, a read-only user, and delete on a protected cluster; the kind's JSON Schema from the
+ * cluster's OpenAPI (v3, a custom resource, v2 for a cluster without v3), else the bundled one.
  */
 let sim: SimHandle;
 let kubectl: (...args: string[]) => Promise<unknown>;
 let apps: AppsV1Api;
 let call: (name: string, input: unknown) => Promise<Result<unknown>>;
+let admin: KubeConfig;
+/** Paths the area's OpenAPI cache fetched from kube-sim. */
+const fetched: string[] = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apply-it-'));
 const ref = {
   cluster: 'c1',
@@ -45,7 +51,9 @@ function kubeConfig(file: string, context: string): KubeConfig {
 beforeAll(async () => {
   sim = await startSim({ outDir: path.join(tmp, 'sim'), clusters: 1, nodes: 2, pods: 2 });
   const name = sim.clusters[0]!.name;
-  const admin = kubeConfig(sim.kubeconfigPath, name);
+  admin = kubeConfig(sim.kubeconfigPath, name);
+  const down = kubeConfig(sim.kubeconfigPath, name);
+  down.clusters = down.clusters.map((c) => ({ ...c, server: 'https://127.0.0.1:9' }));
   const viewer = kubeConfig(sim.viewerKubeconfigPath, name);
   apps = admin.makeApiClient(AppsV1Api);
   kubectl = (...args) =>
@@ -82,7 +90,17 @@ beforeAll(async () => {
         : id === 'viewer'
           ? { name: 'viewer', protected: false }
           : protectedCluster,
-    kubeConfigFor: (id) => (id === 'viewer' ? viewer : admin),
+    kubeConfigFor: (id) =>
+      id === 'viewer' ? viewer : id === 'down' ? down : id === 'new' ? undefined : admin,
+    openapi: createOpenApiCache({
+      timeoutMs: 5_000,
+      // A CRD made during the tests must be found at once.
+      recheckMs: 0,
+      get: (kc, p, ms) => {
+        fetched.push(p);
+        return kubeRequest(kc, p, { timeoutMs: ms });
+      },
+    }),
   });
   const router = createRouter(area.handlers as unknown as Handlers, createLogger({ quiet: true }));
   call = (n, input) => router.dispatch(n, input);
@@ -257,5 +275,122 @@ describe('apply area against kube-sim', () => {
     expect(await ok('apply.delete', { ref: doomed, confirmName: 'prod-1' })).toEqual({ deleted: true });
     const gone = await failure('apply.open', doomed);
     expect(gone.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('apply.schema', () => {
+  const deployment = { group: 'apps', version: 'v1', kind: 'Deployment' };
+  const props = (s: KindSchema) =>
+    (s.schema as { properties: Record<string, { enum?: string[] }> }).properties;
+
+  it("gives the cluster's schema of a kind from its OpenAPI v3, reading only that group-version, cached", async () => {
+    fetched.length = 0;
+    const got = await ok<KindSchema>('apply.schema', { cluster: 'c1', ...deployment });
+    expect(got.source).toBe('cluster');
+    expect(got.note).toBeUndefined();
+    expect(props(got).apiVersion!.enum).toEqual(['apps/v1']);
+    expect(props(got).kind!.enum).toEqual(['Deployment']);
+    const defs = Object.keys((got.schema as { definitions: object }).definitions);
+    expect(defs).toContain('io.k8s.api.apps.v1.DeploymentSpec');
+    expect(defs).not.toContain('io.k8s.api.batch.v1.JobSpec');
+    expect(fetched).toEqual(['/openapi/v3', expect.stringMatching(/^\/openapi\/v3\/apis\/apps\/v1\?hash=/)]);
+    await ok<KindSchema>('apply.schema', { cluster: 'c1', ...deployment });
+    expect(fetched).toHaveLength(2);
+  });
+
+  it('describes a custom resource from its CRD, which the bundled schema cannot', async () => {
+    await admin.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({
+      body: {
+        metadata: { name: 'widgets.example.com' },
+        spec: {
+          group: 'example.com',
+          scope: 'Namespaced',
+          names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: 'object',
+                  properties: {
+                    spec: {
+                      type: 'object',
+                      required: ['size'],
+                      properties: { size: { type: 'integer', description: 'How big the widget is.' } },
+                    },
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    });
+    const widget = { group: 'example.com', version: 'v1', kind: 'Widget' };
+    const got = await ok<KindSchema>('apply.schema', { cluster: 'c1', ...widget });
+    expect(got.source).toBe('cluster');
+    const spec = (got.schema as { properties: { spec: Record<string, unknown> } }).properties.spec;
+    expect(spec).toMatchObject({
+      required: ['size'],
+      additionalProperties: false,
+      properties: { size: { type: 'integer', description: 'How big the widget is.' } },
+    });
+    const offline = await ok<KindSchema>('apply.schema', widget);
+    expect(offline).toEqual({
+      source: 'none',
+      schema: null,
+      note: 'no schema describes Widget (example.com/v1)',
+    });
+  });
+
+  it('falls back to Swagger 2.0 (/openapi/v2) on a cluster without OpenAPI v3', async () => {
+    const v2only: string[] = [];
+    const area = createApplyArea({
+      log: createLogger({ quiet: true }),
+      cluster: () => ({ name: 'old', protected: false }),
+      kubeConfigFor: () => admin,
+      openapi: createOpenApiCache({
+        get: (kc, p, ms) => {
+          v2only.push(p);
+          if (p.startsWith('/openapi/v3'))
+            return Promise.reject(new KubeHttpError(404, 'NotFound', `${p}: HTTP 404`));
+          return kubeRequest(kc, p, { timeoutMs: ms });
+        },
+      }),
+    });
+    const got = await area.handlers['apply.schema']({
+      cluster: 'old',
+      group: '',
+      version: 'v1',
+      kind: 'Pod',
+    });
+    expect(got.source).toBe('cluster');
+    expect(v2only).toEqual(['/openapi/v3', '/openapi/v2']);
+    const schema = got.schema as {
+      properties: Record<string, { $ref?: string }>;
+      definitions: Record<string, { required?: string[] }>;
+    };
+    expect(schema.properties.spec!.$ref).toBe('#/definitions/io.k8s.api.core.v1.PodSpec');
+    expect(schema.definitions['io.k8s.api.core.v1.PodSpec']!.required).toContain('containers');
+    expect(JSON.stringify(schema)).not.toContain('#/definitions/io.k8s.api.batch');
+  });
+
+  it('uses the bundled schema without a cluster, for a cluster not connected yet, and for one that does not answer', async () => {
+    const offline = await ok<KindSchema>('apply.schema', deployment);
+    expect(offline.source).toBe('bundled');
+    expect(offline.note).toBeUndefined();
+    expect(props(offline).kind!.enum).toEqual(['Deployment']);
+    const fresh = await ok<KindSchema>('apply.schema', { cluster: 'new', ...deployment });
+    expect(fresh).toMatchObject({ source: 'bundled', note: 'cluster new has not connected yet' });
+    const down = await ok<KindSchema>('apply.schema', { cluster: 'down', ...deployment });
+    expect(down.source).toBe('bundled');
+    expect(down.note).toMatch(/^the cluster's OpenAPI could not be read: /);
+  });
+
+  it('refuses a query without a kind', async () => {
+    const bad = await failure('apply.schema', { group: 'apps', version: 'v1', kind: '' });
+    expect(bad.code).toBe('INVALID_ARGUMENT');
   });
 });

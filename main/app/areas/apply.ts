@@ -4,13 +4,17 @@ import type { ApplyFailure, applyCalls } from '../../../shared/contract/apply';
 import { AppError, type ErrorCode } from '../../../shared/contract/result';
 import { KubeApiError, kubeObjects, type ObjectTarget } from '../../kube/apply';
 import { EditError, forEditing, parseEdited, sameDesiredState, toApplyConfig } from '../../kube/apply-body';
+import { bundledSchema } from '../../kube/openapi-bundled';
+import { createOpenApiCache, type OpenApiCache } from '../../kube/openapi-cache';
+import { apiVersionOf } from '../../kube/openapi-schema';
 import type { Logger } from '../../services/log';
 
 /**
  * The YAML editor's area: apply.open reads the object fresh from its cluster (never the cache),
  * apply.dryRun / apply.apply send the edited YAML by server-side apply as "flotilla", apply.delete
  * deletes it (protected clusters need their name typed). API failures keep the server's message
- * and causes in the error's details (an ApplyFailure).
+ * and causes in the error's details (an ApplyFailure). apply.schema gives the editor the kind's JSON
+ * Schema from the cluster's OpenAPI (cached), or the bundled one when there is no cluster to ask.
  *
  *   const apply = createApplyArea({ log, cluster: (id) => …name and protected…, kubeConfigFor: (id) => kc });
  */
@@ -28,6 +32,8 @@ export interface ApplyAreaContext {
   cluster(id: string): Promise<{ name: string; protected: boolean }> | { name: string; protected: boolean };
   /** The cluster's client configuration; undefined while it has never connected. */
   kubeConfigFor(id: string): KubeConfig | undefined;
+  /** The clusters' OpenAPI documents (default: a cache of its own). */
+  openapi?: OpenApiCache;
 }
 
 export interface ApplyArea {
@@ -83,6 +89,8 @@ function versionOf(o: Record<string, unknown>): string {
 }
 
 export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
+  const openapi = ctx.openapi ?? createOpenApiCache();
+
   function client(cluster: string) {
     const kc = ctx.kubeConfigFor(cluster);
     if (!kc)
@@ -184,6 +192,26 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
       } catch (error) {
         return translate(error);
       }
+    },
+    async 'apply.schema'(q) {
+      const gvk = { group: q.group, version: q.version, kind: q.kind };
+      const what = `${q.kind} (${apiVersionOf(gvk)})`;
+      let note: string | undefined;
+      const kc = q.cluster ? ctx.kubeConfigFor(q.cluster) : undefined;
+      if (q.cluster && !kc) note = `cluster ${q.cluster} has not connected yet`;
+      if (q.cluster && kc) {
+        try {
+          const schema = await openapi.schemaFor(q.cluster, kc, gvk);
+          if (schema) return { source: 'cluster' as const, schema };
+          note = `the cluster's OpenAPI does not describe ${what}`;
+        } catch (error) {
+          ctx.log.warn(`OpenAPI of ${q.cluster} for ${what} could not be read`, error);
+          note = `the cluster's OpenAPI could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+      const bundled = await bundledSchema(gvk);
+      if (bundled) return { source: 'bundled' as const, schema: bundled, note };
+      return { source: 'none' as const, schema: null, note: note ?? `no schema describes ${what}` };
     },
     'apply.dryRun': (input) => applyEdited(input, true),
     'apply.apply': (input) => applyEdited(input, false),
