@@ -36,7 +36,7 @@ export async function benchSim(opts: {
           const started = performance.now();
           const page = await t.list('/api/v1/pods', { limit: '500', ...(token ? { continue: token } : {}) });
           pageMs.push(performance.now() - started);
-          servedBytes += JSON.stringify(page.items).length;
+          servedBytes += JSON.stringify([...page.items]).length;
           token = page.continue;
           const r = performance.now();
           await t.list('/api/v1/namespaces', { limit: '500' });

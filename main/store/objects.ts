@@ -51,7 +51,7 @@ export interface ObjectScope {
 
 export interface ObjectStore extends ObjectReader {
   /** Inserts or updates objects in one transaction, marking them with `gen` (see sweep). */
-  upsert(writes: readonly ObjectWrite[], gen?: number): void;
+  upsert(writes: Iterable<ObjectWrite>, gen?: number): void;
   /** Removes objects in one transaction. */
   remove(keys: readonly ObjectKey[]): void;
   /** Applies upserts and removals in one transaction (a batch of watch events). */
@@ -263,7 +263,7 @@ export function createObjectStore(db: Db): ObjectStore {
   };
 
   const applyTx = db.transaction(
-    (upserts: readonly ObjectWrite[], removals: readonly ObjectKey[], gen: number) => {
+    (upserts: Iterable<ObjectWrite>, removals: readonly ObjectKey[], gen: number) => {
       for (const w of upserts) upsertOne(w, gen);
       for (const k of removals) removeOne(k);
     },

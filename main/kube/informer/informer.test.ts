@@ -49,7 +49,7 @@ function recordingSink() {
   const log: string[] = [];
   const sink: InformerSink = {
     listPage: (_r, objects, gen) =>
-      log.push(`page(${gen}):${objects.map((o) => o.metadata?.name).join(',')}`),
+      log.push(`page(${gen}):${[...objects].map((o) => o.metadata?.name).join(',')}`),
     listDone: (_r, gen) => log.push(`done(${gen})`),
     event: (_r, type, object) => log.push(`${type}:${object.metadata?.name}`),
   };

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../../shared/objects/types';
 import { backoffDelay, sleep } from './backoff';
+import type { ListItems } from './list-body';
 import type { Gate } from './gate';
 import { collectionPath, type ResourceKind } from './resources';
 import { KubeHttpError, type Transport, type WatchEvent } from './transport';
@@ -33,8 +34,8 @@ export interface InformerStatus {
 
 /** Where an informer puts what it sees (the service's batched writer). */
 export interface InformerSink {
-  /** A list page: write now, after anything queued for this kind. */
-  listPage(resource: ResourceKind, objects: KubeObject[], gen: number): void;
+  /** A list page: write now, after anything queued for this kind (items may parse as they are read). */
+  listPage(resource: ResourceKind, objects: ListItems, gen: number): void;
   /** The list is complete: remove rows of this kind not marked `gen`. */
   listDone(resource: ResourceKind, gen: number): void;
   /** A watch event, queued for the next batch. */

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '../../../shared/objects/types';
+import { scanList, type ListItems, type ScannedList } from './list-body';
 
 /**
  * List and watch over HTTP(S) for one cluster. Authentication and TLS come from
@@ -16,7 +17,8 @@ export const METADATA_ACCEPT =
 const JSON_ACCEPT = 'application/json';
 
 export interface ListPage {
-  items: KubeObject[];
+  /** The page's objects; from the network they are parsed one at a time as they are read. */
+  items: ListItems;
   resourceVersion: string;
   continue?: string;
   /** The server's estimate of items after this page (metadata.remainingItemCount). */
@@ -142,14 +144,16 @@ export function createTransport(kc: KubeConfig): Transport {
     });
   };
 
-  const readAll = (res: http.IncomingMessage): Promise<string> =>
+  const readBytes = (res: http.IncomingMessage): Promise<Buffer> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      res.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
       res.on('error', reject);
       res.on('aborted', () => reject(new Error('the connection closed before the answer was complete')));
     });
+  const readAll = async (res: http.IncomingMessage): Promise<string> =>
+    (await readBytes(res)).toString('utf8');
 
   return {
     async list(path, params, options = {}) {
@@ -159,23 +163,30 @@ export function createTransport(kc: KubeConfig): Transport {
         options.metadataOnly ? METADATA_ACCEPT : JSON_ACCEPT,
         options,
       );
-      const body = await readAll(res);
-      if (res.statusCode !== 200) throw statusError(res.statusCode ?? 0, body, res.headers, what);
-      let parsed: {
-        items?: KubeObject[];
-        metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
-      };
-      try {
-        parsed = JSON.parse(body) as typeof parsed;
-      } catch (error) {
-        throw new KubeHttpError(
-          0,
-          'BadResponse',
-          `${what}: the answer is not JSON (${(error as Error).message})`,
-        );
+      const bytes = await readBytes(res);
+      if (res.statusCode !== 200)
+        throw statusError(res.statusCode ?? 0, bytes.toString('utf8'), res.headers, what);
+      // items are parsed one at a time as the writer reads them (see list-body.ts)
+      let parsed: ScannedList | undefined = scanList(bytes, what);
+      if (!parsed) {
+        let whole: { items?: unknown; metadata?: ScannedList['metadata'] };
+        try {
+          whole = JSON.parse(bytes.toString('utf8')) as typeof whole;
+        } catch (error) {
+          throw new KubeHttpError(
+            0,
+            'BadResponse',
+            `${what}: the answer is not JSON (${(error as Error).message})`,
+          );
+        }
+        parsed = {
+          metadata: whole.metadata ?? {},
+          items: Array.isArray(whole.items) ? (whole.items as KubeObject[]) : [],
+        };
       }
+      const items = parsed.items;
       return {
-        items: Array.isArray(parsed.items) ? parsed.items : [],
+        items,
         resourceVersion: parsed.metadata?.resourceVersion ?? '',
         continue: parsed.metadata?.continue || undefined,
         remaining:

@@ -84,16 +84,13 @@ export function createBatchWriter(o: BatchWriterOptions): BatchWriter {
         listPage(r, objects, gen) {
           flush();
           if (closed) return;
-          const writes = objects.map((object) => ({
-            source: o.source,
-            cluster,
-            group: r.group,
-            version: r.version,
-            kind: r.kind,
-            object,
-          }));
-          o.store.upsert(writes, gen);
-          if (writes.length) o.onChanged?.(cluster, r.kind, writes.length);
+          // one write at a time: a page is never held as parsed objects all at once
+          const writes = function* (): Generator<ObjectWrite> {
+            for (const object of objects)
+              yield { source: o.source, cluster, group: r.group, version: r.version, kind: r.kind, object };
+          };
+          o.store.upsert(writes(), gen);
+          if (objects.length) o.onChanged?.(cluster, r.kind, objects.length);
         },
         listDone(r, gen) {
           flush();
