@@ -6,7 +6,7 @@ import { createApplyArea } from './areas/apply';
 import { createDiffArea } from './areas/diff';
 import { createFleetArea } from './areas/fleet';
 import { createInspectionsArea } from './areas/inspections';
-import { createManifestsArea } from './areas/manifests';
+import { createManifestsArea, workspaceNamespacesFrom } from './areas/manifests';
 import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
 import { createPodsArea } from './areas/pods';
@@ -76,7 +76,13 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
   });
 
   const sources = createSourcesArea();
-  const manifests = createManifestsArea();
+  const manifests = createManifestsArea({
+    log: log.child('manifests'),
+    store: objects.service.store,
+    kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+    workspaceNamespaces: workspaceNamespacesFrom(db),
+    emit: (n, p) => events.emit(n, p),
+  });
   const diff = createDiffArea({
     reader: objects.service.store,
     liveClusters: () =>
