@@ -14,6 +14,8 @@ Commands:
   kubeconfig check FILE... [--json]   list the contexts of kubeconfig files and what is wrong with them
   clusters list [--json]              list attached clusters with status and figures
   inspect FILE_OR_DIR... [options]    run best-practice, Pod Security and health checks (--help for options)
+  import FILE_OR_DIR... [--json]      inventory of manifests by kind and namespace, and their errors
+  export (--context C | --snapshot F) [-n NS] [--layout file|folder] -o PATH   clean YAML to re-apply
   version                             print the version
 `;
 
@@ -26,6 +28,8 @@ const commands: Record<string, () => Promise<Command>> = {
   kubeconfig: async () => (await import('./cli/kubeconfig')).kubeconfigCommand,
   clusters: async () => (await import('./cli/clusters')).clustersCommand,
   inspect: async () => (await import('./cli/inspect')).inspectCommand,
+  import: async () => (await import('./cli/manifests')).importCommand,
+  export: async () => (await import('./cli/manifests')).exportCommand,
 };
 
 void runEntry(async () => {
