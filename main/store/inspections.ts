@@ -19,6 +19,7 @@ export const INSPECTIONS_SCHEMA_SQL = `
     finished_at TEXT,
     message TEXT,
     objects INTEGER NOT NULL DEFAULT 0,
+    checks_run INTEGER NOT NULL DEFAULT 0,
     score INTEGER NOT NULL DEFAULT 0,
     grade TEXT NOT NULL DEFAULT '',
     results TEXT NOT NULL DEFAULT '{"pass":0,"warning":0,"danger":0,"info":0}',
@@ -117,6 +118,7 @@ export interface RunRecord {
   finishedAt?: string;
   message?: string;
   objects: number;
+  checksRun: number;
   score: number;
   grade: string;
   results: ResultCounts;
@@ -173,6 +175,9 @@ export interface FindingFilter {
 
 export interface CountRowRecord {
   key: string;
+  /** For 'check' rows: the check's category and highest severity in the run. */
+  category: string;
+  sev: number;
   cluster: string;
   namespace: string;
   danger: number;
@@ -232,6 +237,7 @@ interface RunRow {
   finished_at: string | null;
   message: string | null;
   objects: number;
+  checks_run: number;
   score: number;
   grade: string;
   results: string;
@@ -271,6 +277,7 @@ const toRun = (r: RunRow): RunRecord => ({
   ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
   ...(r.message ? { message: r.message } : {}),
   objects: r.objects,
+  checksRun: r.checks_run,
   score: r.score,
   grade: r.grade,
   results: JSON.parse(r.results) as ResultCounts,
@@ -347,6 +354,9 @@ export function createInspectionStore(db: Db) {
   );
 
   return {
+    /** Title, remediation and set of each check that has findings in the run. */
+    checkMeta: runChecks,
+
     insertRun(r: Pick<RunRecord, 'id' | 'scopeKey' | 'scope' | 'label' | 'sets' | 'trigger' | 'startedAt'>) {
       db.prepare(
         `INSERT INTO inspection_runs (id, scope_key, scope, label, status, sets, trigger, started_at)
@@ -368,6 +378,7 @@ export function createInspectionStore(db: Db) {
       done: {
         finishedAt: string;
         objects: number;
+        checksRun: number;
         score: number;
         grade: string;
         results: ResultCounts;
@@ -400,12 +411,13 @@ export function createInspectionStore(db: Db) {
           );
         }
         db.prepare(
-          `UPDATE inspection_runs SET status = 'done', finished_at = ?, objects = ?, score = ?, grade = ?,
+          `UPDATE inspection_runs SET status = 'done', finished_at = ?, objects = ?, checks_run = ?, score = ?, grade = ?,
              results = ?, findings = ?, danger = ?, warning = ?, info = ?, by_category = ?, checks = ?
            WHERE id = ?`,
         ).run(
           done.finishedAt,
           done.objects,
+          done.checksRun,
           done.score,
           done.grade,
           JSON.stringify(done.results),
@@ -485,7 +497,7 @@ export function createInspectionStore(db: Db) {
       const group = by === 'cluster' ? 'cluster' : by === 'namespace' ? 'cluster, namespace' : 'check_id';
       return db
         .prepare(
-          `SELECT ${cols}, SUM(sev = 0) AS danger, SUM(sev = 1) AS warning, SUM(sev = 2) AS info
+          `SELECT ${cols}, MIN(category) AS category, MIN(sev) AS sev, SUM(sev = 0) AS danger, SUM(sev = 1) AS warning, SUM(sev = 2) AS info
            FROM inspection_findings WHERE run_id = ? GROUP BY ${group}
            ORDER BY danger DESC, warning DESC, info DESC, key`,
         )

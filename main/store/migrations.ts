@@ -1,6 +1,7 @@
 import { OBJECT_SCHEMA_SQL } from './objects-schema';
 import { credentialsTableSql } from './credentials';
 import { FLEET_SCHEMA_SQL } from './fleet';
+import { INSPECTIONS_SCHEMA_SQL } from './inspections';
 import { SOURCES_SCHEMA_SQL } from './sources';
 import { WORKSPACES_SCHEMA_SQL } from './workspaces';
 
@@ -46,6 +47,12 @@ export const migrations: Migration[] = [
     version: 5,
     description: 'open data sources (snapshots, imported manifests), reopened after a restart',
     sql: SOURCES_SCHEMA_SQL,
+  },
+  {
+    version: 6,
+    description:
+      'inspections: runs, findings (indexed for filters and diffs), per-scope config, schedules, conformance results',
+    sql: INSPECTIONS_SCHEMA_SQL,
   },
 ];
 

@@ -90,6 +90,7 @@ export function createRunService<S>(deps: RunServiceDeps<S>) {
     deps.store.completeRun(runId, {
       finishedAt: now().toISOString(),
       objects: result.objectsInspected,
+      checksRun: result.checksRun,
       score: result.score,
       grade: result.grade,
       results: result.results,
