@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { benchChurn } from './churn';
 import { benchQueries } from './queries';
 import { benchSim } from './sim';
 import { benchFirstPage, benchFullSync } from './sync';
@@ -8,6 +9,7 @@ import { benchFirstPage, benchFullSync } from './sync';
  * document. Every figure comes with a reference measured in the same run, and a ratio.
  *   a: full sync of a fleet (10 clusters × 3,000 pods) vs kubectl for each context back to back
  *   b: time to the first page of a 30,000-pod cluster
+ *   c: churn of 500 changes/s across 10 clusters: change-to-store lag and CPU vs bare watch clients
  *   d: search and filtered page queries at 100,000 objects vs a bare indexed SELECT
  *   s: kube-sim at scale: its memory, list latency and churn rate (10 clusters × 3,000 pods)
  */
@@ -20,18 +22,20 @@ const onlyValue = onlyArg?.includes('=')
   : onlyArg
     ? args[args.indexOf(onlyArg) + 1]
     : undefined;
-const only = new Set((onlyValue ?? 'a,b,d,s').split(','));
+const only = new Set((onlyValue ?? 'a,b,c,d,s').split(','));
 
 const sizes = quick
   ? {
       a: { clusters: 3, pods: 300 },
       b: { pods: 3000 },
+      c: { clusters: 2, pods: 300, changesPerSecond: 50, warmupSeconds: 2, windowSeconds: 5 },
       d: { objects: 20_000, runs: 10 },
       s: { clusters: 2, pods: 300, churn: 50, watchSeconds: 3 },
     }
   : {
       a: { clusters: 10, pods: 3000 },
       b: { pods: 30_000 },
+      c: { clusters: 10, pods: 3000, changesPerSecond: 500, warmupSeconds: 10, windowSeconds: 30 },
       d: { objects: 100_000, runs: 30 },
       s: { clusters: 10, pods: 3000, churn: 500, watchSeconds: 10 },
     };
@@ -52,6 +56,12 @@ if (only.has('a')) {
 if (only.has('b')) {
   process.stderr.write(`bench b: first page of a ${sizes.b.pods}-pod cluster…\n`);
   results.b_firstPage = await benchFirstPage(sizes.b);
+}
+if (only.has('c')) {
+  process.stderr.write(
+    `bench c: ${sizes.c.changesPerSecond} changes/s over ${sizes.c.clusters} × ${sizes.c.pods} pods…\n`,
+  );
+  results.c_churn = await benchChurn(sizes.c);
 }
 
 if (only.has('s')) {

@@ -8,11 +8,18 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
-export function summary(samples: readonly number[]): { p50: number; p95: number; max: number; n: number } {
+export function summary(samples: readonly number[]): {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  n: number;
+} {
   return {
     p50: round(percentile(samples, 50)),
     p95: round(percentile(samples, 95)),
-    max: round(Math.max(...samples)),
+    p99: round(percentile(samples, 99)),
+    max: round(samples.reduce((m, s) => Math.max(m, s), -Infinity)),
     n: samples.length,
   };
 }

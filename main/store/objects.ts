@@ -51,7 +51,9 @@ export interface ObjectScope {
 
 export interface ObjectStore extends ObjectReader {
   /** Inserts or updates objects in one transaction, marking them with `gen` (see sweep). */
-  upsert(writes: Iterable<ObjectWrite>, gen?: number): void;
+  upsert(writes: readonly ObjectWrite[], gen?: number): void;
+  /** The same, reading the writes one at a time (a list page whose items parse as they are read). */
+  upsertEach(writes: Iterable<ObjectWrite>, gen?: number): void;
   /** Removes objects in one transaction. */
   remove(keys: readonly ObjectKey[]): void;
   /** Applies upserts and removals in one transaction (a batch of watch events). */
@@ -319,6 +321,9 @@ export function createObjectStore(db: Db): ObjectStore {
 
   return {
     upsert(writes, gen = 0) {
+      applyTx(writes, [], gen);
+    },
+    upsertEach(writes, gen = 0) {
       applyTx(writes, [], gen);
     },
     remove(keys) {

@@ -2,6 +2,8 @@
  * Background churn for benchmarks: `ratePerSecond` object changes per second, spread over
  * label/annotation edits, deployment scale ups/downs and pod restarts (deletes that the
  * ReplicaSet replaces). Keeps its own name index from store events, so a change costs O(1).
+ * Every edit also stamps the object with `churn.flotilla.dev/at` (milliseconds since the epoch,
+ * from `now`), so a client can measure how long a change takes to reach it.
  */
 import type { ClusterStore, KObject } from '../store/api';
 import { createRand } from '../fleet/rand';
@@ -37,7 +39,12 @@ export interface ChurnOptions {
   seed?: number;
   /** Timer period (default 100 ms). */
   periodMs?: number;
+  /** The clock of the `churn.flotilla.dev/at` stamp (default Date.now). */
+  now?: () => number;
 }
+
+/** The annotation each churn edit writes: when the change was made (ms since the epoch). */
+export const CHURN_AT_ANNOTATION = 'churn.flotilla.dev/at';
 
 export interface ChurnHandle {
   stop(): void;
@@ -71,12 +78,17 @@ export function startChurn(store: ClusterStore, ratePerSecond: number, opts: Chu
   });
   let changes = 0;
   let serial = 0;
+  const now = opts.now ?? Date.now;
   const touch = (gvr: string, names: Names, fn: (o: KObject) => void): boolean => {
     const key = names.pick(rand.next());
     if (!key) return false;
     const { namespace, name } = splitKey(key);
+    const stamped = (o: KObject) => {
+      fn(o);
+      o.metadata.annotations = { ...o.metadata.annotations, [CHURN_AT_ANNOTATION]: String(now()) };
+    };
     try {
-      return store.mutate(gvr, namespace, name, fn) !== undefined;
+      return store.mutate(gvr, namespace, name, stamped) !== undefined;
     } catch {
       return false;
     }

@@ -48,6 +48,8 @@ export interface ObjectServiceOptions {
   pageSize?: number;
   watchSeconds?: number;
   backoff?: { baseMs?: number; maxMs?: number };
+  /** The HTTP transport of a cluster (benchmarks wrap it to time what arrives). */
+  transport?: (kubeConfig: KubeConfig) => Transport;
 }
 
 export interface ObjectService {
@@ -167,7 +169,7 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
         void stopEntry(previous);
       }
       const entry: ClusterEntry = {
-        transport: createTransport(kubeConfig),
+        transport: (o.transport ?? createTransport)(kubeConfig),
         informers: new Map(),
         gate: createGate(o.listConcurrency ?? 4),
       };

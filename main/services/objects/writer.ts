@@ -89,7 +89,7 @@ export function createBatchWriter(o: BatchWriterOptions): BatchWriter {
             for (const object of objects)
               yield { source: o.source, cluster, group: r.group, version: r.version, kind: r.kind, object };
           };
-          o.store.upsert(writes(), gen);
+          o.store.upsertEach(writes(), gen);
           if (objects.length) o.onChanged?.(cluster, r.kind, objects.length);
         },
         listDone(r, gen) {

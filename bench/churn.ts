@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { createObjectsArea } from '../main/app/areas/objects';
+import { createTransport, type Transport, type WatchEvent } from '../main/kube/informer/transport';
+import { createLogger } from '../main/services/log';
+import { openDatabase, type Db } from '../main/store/db';
+import { startSimProcess, waitSettled, type SimProcess } from './sim-process';
+import { round, summary } from './stats';
+
+/**
+ * (c) churn: kube-sim (its own process) changes `changesPerSecond` objects a second across the
+ * fleet and stamps each edit with `churn.flotilla.dev/at` (its clock: this machine's). Measured
+ * over a steady window once every cluster has synced:
+ * - lag: from the stamp to the SQLite commit of the row carrying it (a temporary trigger sees
+ *   the body being written; the commit is the end of that synchronous write), and from the
+ *   event's arrival at the informer to that commit (Flotilla's own share);
+ * - CPU of this process (Flotilla's informers, batch writer, notifier and SQLite) per second.
+ * Reference, same run, same simulator: bare watch clients (parse only, no store) on the same
+ * kinds for a window of the same length: their lag is what the simulator itself adds.
+ */
+
+export const CHURN_AT = 'churn.flotilla.dev/at';
+/** The kinds the churn edits, by collection path (ConfigMaps as metadata only, like the cache). */
+const CHURNED = [
+  { path: '/api/v1/pods', kind: 'Pod', metadataOnly: false },
+  { path: '/apis/apps/v1/deployments', kind: 'Deployment', metadataOnly: false },
+  { path: '/api/v1/configmaps', kind: 'ConfigMap', metadataOnly: true },
+];
+const KIND_OF_PATH = new Map(CHURNED.map((c) => [c.path, c.kind]));
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+const stampOf = (object: WatchEvent['object']): number | undefined => {
+  const at = object?.metadata?.annotations?.[CHURN_AT];
+  return at ? Number(at) : undefined;
+};
+
+/** Lag of bare watch clients: the simulator's own delivery time under this churn. */
+async function referenceWindow(sim: SimProcess, seconds: number) {
+  const lags: number[] = [];
+  const seen = new Set<string>();
+  let events = 0;
+  const aborts: AbortController[] = [];
+  const transports: Transport[] = [];
+  const window: Window = { start: Infinity, end: Infinity };
+  for (const cluster of sim.clusters) {
+    const t = createTransport(sim.kubeConfigFor(cluster));
+    transports.push(t);
+    for (const c of CHURNED) {
+      const list = await t.list(c.path, { limit: '1' }, { metadataOnly: c.metadataOnly });
+      const abort = new AbortController();
+      aborts.push(abort);
+      void t
+        .watch(
+          c.path,
+          { resourceVersion: list.resourceVersion, allowWatchBookmarks: 'true' },
+          (ev) => {
+            const now = Date.now();
+            if (now < window.start || now > window.end) return;
+            events++;
+            const at = stampOf(ev.object);
+            if (at === undefined || at < window.start) return;
+            const key = `${cluster}/${c.kind}/${ev.object.metadata?.namespace}/${ev.object.metadata?.name}@${at}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+            lags.push(now - at);
+          },
+          { metadataOnly: c.metadataOnly, signal: abort.signal, timeoutMs: 120_000 },
+        )
+        .catch(() => undefined);
+    }
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const cpu = process.cpuUsage();
+  window.start = Date.now();
+  window.end = window.start + seconds * 1000;
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const used = process.cpuUsage(cpu);
+  const wallMs = Date.now() - window.start;
+  for (const a of aborts) a.abort();
+  for (const t of transports) t.close();
+  return {
+    lagMs: summary(lags),
+    eventsPerSecond: round(events / (wallMs / 1000)),
+    cpuPercentOfOneCore: round(((used.user + used.system) / 1000 / wallMs) * 100, 1),
+  };
+}
+
+/**
+ * Calls `onCommit(cluster/kind/namespace/name@stamp, stamp)` for every stamped row written to
+ * `db`, once its transaction has committed (a temporary trigger collects the rows; a microtask
+ * runs after the synchronous write, and with it the commit, has returned).
+ */
+function watchCommits(db: Db, onCommit: (key: string, at: number, committedAt: number) => void): void {
+  let pending: Array<{ key: string; at: number }> = [];
+  db.function('bench_row_written', { varargs: true }, (...args: unknown[]) => {
+    const [cluster, kind, namespace, name, at] = args as [string, string, string, string, string | null];
+    if (!at) return 0;
+    if (pending.length === 0) {
+      queueMicrotask(() => {
+        const now = Date.now();
+        const done = pending;
+        pending = [];
+        for (const p of done) onCommit(p.key, p.at, now);
+      });
+    }
+    pending.push({ key: `${cluster}/${kind}/${namespace}/${name}@${at}`, at: Number(at) });
+    return 0;
+  });
+  db.exec(`CREATE TEMP TRIGGER bench_stamped AFTER INSERT ON main.object_bodies
+    WHEN instr(NEW.json, '${CHURN_AT}') > 0
+    BEGIN
+      SELECT bench_row_written(o.cluster, o.kind, o.namespace, o.name,
+        json_extract(NEW.json, '$.metadata.annotations."${CHURN_AT}"'))
+      FROM main.objects o WHERE o.id = NEW.id;
+    END`);
+}
+
+export async function benchChurn(opts: {
+  clusters: number;
+  pods: number;
+  changesPerSecond: number;
+  warmupSeconds: number;
+  windowSeconds: number;
+}): Promise<Record<string, unknown>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-bench-c-'));
+  const perCluster = opts.changesPerSecond / opts.clusters;
+  const sim = await startSimProcess({
+    clusters: opts.clusters,
+    pods: opts.pods,
+    out: path.join(dir, 'sim'),
+    churn: perCluster,
+  });
+  let db: Db | undefined;
+  let area: ReturnType<typeof createObjectsArea> | undefined;
+  try {
+    const pods = await waitSettled(sim, Math.floor(opts.pods * 0.9), 900_000, true);
+    const reference = await referenceWindow(sim, opts.windowSeconds);
+
+    db = openDatabase(path.join(dir, 'flotilla.db'));
+    const window: Window = { start: Infinity, end: Infinity };
+    const arrivals = new Map<string, number>();
+    const lags: number[] = [];
+    const ownLags: number[] = [];
+    const committed = new Set<string>();
+    let events = 0;
+    let notices = 0;
+    watchCommits(db, (key, at, committedAt) => {
+      const arrived = arrivals.get(key);
+      arrivals.delete(key);
+      if (at < window.start || at > window.end || committed.has(key)) return;
+      committed.add(key);
+      lags.push(committedAt - at);
+      if (arrived !== undefined) ownLags.push(committedAt - arrived);
+    });
+    // the informers' transport, timing what arrives (one property read per event)
+    const timedTransport = (kc: KubeConfig): Transport => {
+      const cluster = kc.getCurrentContext();
+      const t = createTransport(kc);
+      return {
+        ...t,
+        watch: (p, params, onEvent, options) =>
+          t.watch(
+            p,
+            params,
+            (ev) => {
+              const now = Date.now();
+              if (now >= window.start && now <= window.end) events++;
+              const at = stampOf(ev.object);
+              const kind = KIND_OF_PATH.get(p);
+              if (at !== undefined && kind && at >= window.start) {
+                const key = `${cluster}/${kind}/${ev.object.metadata?.namespace ?? ''}/${ev.object.metadata?.name}@${at}`;
+                if (!arrivals.has(key)) arrivals.set(key, now);
+              }
+              onEvent(ev);
+            },
+            options,
+          ),
+      };
+    };
+    const objectsArea = createObjectsArea({
+      db,
+      log: createLogger({ quiet: true }),
+      emit: (name) => {
+        if (name === 'objects.changed') notices++;
+      },
+      tuning: { transport: timedTransport },
+    });
+    area = objectsArea;
+    const syncStarted = performance.now();
+    for (const c of sim.clusters) objectsArea.service.start(c, sim.kubeConfigFor(c));
+    await Promise.all(sim.clusters.map((c) => objectsArea.service.whenSynced(c, undefined, 900_000)));
+    const syncMs = performance.now() - syncStarted;
+    await new Promise((r) => setTimeout(r, opts.warmupSeconds * 1000));
+
+    const cpu = process.cpuUsage();
+    const noticesBefore = notices;
+    window.start = Date.now();
+    window.end = window.start + opts.windowSeconds * 1000;
+    await new Promise((r) => setTimeout(r, opts.windowSeconds * 1000));
+    const used = process.cpuUsage(cpu);
+    const wallMs = Date.now() - window.start;
+    const noticesInWindow = notices - noticesBefore;
+    // changes made near the end of the window still land: give them a moment
+    await new Promise((r) => setTimeout(r, 2000));
+    const cpuPercent = ((used.user + used.system) / 1000 / wallMs) * 100;
+    const lag = summary(lags);
+    const own = summary(ownLags);
+    return {
+      clusters: opts.clusters,
+      podsServed: pods,
+      changesPerSecondAsked: opts.changesPerSecond,
+      windowSeconds: opts.windowSeconds,
+      initialSyncMs: round(syncMs, 0),
+      watchEventsPerSecond: round(events / (wallMs / 1000)),
+      changeNoticesPerSecond: round(noticesInWindow / (wallMs / 1000), 1),
+      lagChangeToCommitMs: lag,
+      lagArrivalToCommitMs: own,
+      cpuPercentOfOneCore: round(cpuPercent, 1),
+      reference: {
+        what: 'bare watch clients on the same kinds (parse only, no store), same window length',
+        lagChangeToArrivalMs: reference.lagMs,
+        eventsPerSecond: reference.eventsPerSecond,
+        cpuPercentOfOneCore: reference.cpuPercentOfOneCore,
+      },
+      ratioLagP99ToReference: round(lag.p99 / reference.lagMs.p99),
+      ratioCpuToReference: round(cpuPercent / reference.cpuPercentOfOneCore),
+      target: 'lagChangeToCommitMs.p99 <= 250, cpuPercentOfOneCore <= 50',
+    };
+  } finally {
+    await area?.close();
+    db?.close();
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
