@@ -75,7 +75,17 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
   });
 
-  const sources = createSourcesArea();
+  const sources = createSourcesArea({
+    db,
+    log: log.child('sources'),
+    events,
+    dataDir,
+    objects: objects.service.store,
+    clusters: async () =>
+      (await fleet.handlers['clusters.list']({ sort: 'name', dir: 'asc', offset: 0, limit: 1000 })).items,
+    kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+    flotillaVersion: APP_VERSION,
+  });
   const manifests = createManifestsArea({
     log: log.child('manifests'),
     store: objects.service.store,
@@ -121,6 +131,17 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       ...manifests.handlers,
       ...diff.handlers,
       ...createInspectionsArea().handlers,
+      // every fleet and object query of a snapshot source is served from its file
+      ...sources.route({
+        'clusters.list': fleet.handlers['clusters.list'],
+        'clusters.overview': fleet.handlers['clusters.overview'],
+        'namespaces.list': workspaces.handlers['namespaces.list'],
+        'nodes.list': nodes.handlers['nodes.list'],
+        'objects.query': objects.handlers['objects.query'],
+        'objects.get': objects.handlers['objects.get'],
+        'objects.count': objects.handlers['objects.count'],
+        'search.query': objects.handlers['search.query'],
+      }),
     },
     log.child('ipc'),
   );
@@ -131,6 +152,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     db,
     log,
     async close() {
+      await sources.close();
       pods.close();
       await fleet.close();
       await objects.close();

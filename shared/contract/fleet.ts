@@ -16,7 +16,15 @@ const Labels = z.record(z.string(), z.string());
 export const NAME_RULE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 export const NAME_MAX = 63;
 
-export const ConnectionState = z.enum(['connecting', 'ready', 'degraded', 'unreachable', 'unauthorized']);
+/** 'snapshot': a cluster as a snapshot file recorded it (never connected). */
+export const ConnectionState = z.enum([
+  'connecting',
+  'ready',
+  'degraded',
+  'unreachable',
+  'unauthorized',
+  'snapshot',
+]);
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
 /** Why a connection failed, so the UI can pick words and an icon. */
@@ -172,7 +180,11 @@ export const Allocation = z.object({
 });
 export type Allocation = z.infer<typeof Allocation>;
 
-export const ClusterType = z.enum(['attached', 'provisioned']);
+/** 'snapshot': a cluster of an opened snapshot or imported manifests (read-only). */
+export const ClusterType = z.enum(['attached', 'provisioned', 'snapshot']);
+
+/** The data source a fleet query reads: 'live' (default), 'snapshot:<id>' or 'manifests:<id>'. */
+export const SourceId = z.string().min(1).max(200);
 
 export const ClusterRow = z.object({
   id: z.string(),
@@ -225,6 +237,7 @@ export const ClusterQuery = z
     dir: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(1000).default(100),
+    source: SourceId.optional(),
   })
   .strict();
 export type ClusterQuery = z.infer<typeof ClusterQuery>;
@@ -341,7 +354,7 @@ export const fleetCalls = {
   },
   'clusters.list': { input: ClusterQuery, output: ClusterPage },
   'clusters.get': { input: byId, output: ClusterDetail },
-  'clusters.overview': { input: byId, output: Overview },
+  'clusters.overview': { input: z.object({ id, source: SourceId.optional() }).strict(), output: Overview },
   'clusters.update': {
     input: z
       .object({

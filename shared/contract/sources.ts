@@ -227,8 +227,24 @@ export const sourceCalls = {
   'sources.list': { input: empty, output: z.array(SourceView) },
   /** Closes a snapshot or import (its rows leave the cache; the file is untouched). */
   'sources.close': { input: z.object({ id }).strict(), output: z.object({ closed: z.boolean() }) },
-  /** Opens a .flotilla file read-only; errors name the file and what is wrong with it. */
-  'snapshots.open': { input: z.object({ path }).strict(), output: SourceView },
+  /**
+   * Opens a .flotilla file read-only; errors name the file and what is wrong with it. Browser mode
+   * cannot give a dropped file's path: it sends the file's name and bytes, written to the data
+   * folder first (snapshots/opened/).
+   */
+  'snapshots.open': {
+    input: z.union([
+      z.object({ path }).strict(),
+      z
+        .object({
+          name: z.string().min(1).max(255),
+          /** The file's bytes, base64 (at most 512 MiB of snapshot). */
+          dataBase64: z.string().min(1).max(716_000_000),
+        })
+        .strict(),
+    ]),
+    output: SourceView,
+  },
   /** Opens the sample snapshot of the demo fleet that ships in resources/. */
   'snapshots.openSample': { input: empty, output: SourceView },
   'snapshots.capture': { input: CaptureInput, output: z.object({ taskId: z.string() }) },

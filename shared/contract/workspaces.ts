@@ -52,6 +52,8 @@ export const NamespaceQuery = z
     hideFlotilla: z.boolean().default(false),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(1000).default(100),
+    /** 'live' (default), 'snapshot:<id>' or 'manifests:<id>'. */
+    source: z.string().min(1).max(200).optional(),
   })
   .strict();
 export type NamespaceQuery = z.infer<typeof NamespaceQuery>;

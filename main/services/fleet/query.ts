@@ -46,6 +46,7 @@ const STATUS_ORDER: Record<ConnectionState, number> = {
   degraded: 2,
   connecting: 3,
   ready: 4,
+  snapshot: 5,
 };
 const HEALTH_ORDER: Record<Health, number> = { critical: 0, warning: 1, unknown: 2, healthy: 3 };
 

@@ -6,6 +6,7 @@ const STATUS_LABEL: Record<ConnectionState, string> = {
   degraded: 'Degraded',
   unreachable: 'Unreachable',
   unauthorized: 'Unauthorized',
+  snapshot: 'Snapshot',
 };
 
 /** Connection state as a coloured dot and a word; the message on hover. */

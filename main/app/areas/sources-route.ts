@@ -1,0 +1,128 @@
+import { AppError } from '../../../shared/contract/result';
+import type { NodeList } from '../../../shared/contract/nodes';
+import type { SourceView } from '../../../shared/contract/sources';
+import { SelectorError } from '../../../shared/objects/selector';
+import type { Handlers } from '../../ipc/router';
+import { queryClusters } from '../../services/fleet/query';
+import type { Logger } from '../../services/log';
+import { SNAPSHOT_ROW_SOURCE } from '../../services/snapshots/format';
+import { sourceClusterRows, sourceNamespaces, sourceOverview } from '../../services/snapshots/fleet-view';
+import type { OpenSnapshot } from '../../services/snapshots/reader';
+import type { SourceRegistry } from '../../services/snapshots/registry';
+import { QueryError } from '../../store/object-query';
+import { createNodesArea, type NodesArea } from './nodes';
+
+/**
+ * Routing by `source`: a snapshot is served from its own file (opened read-only, with the same
+ * object schema and indexes as the live cache, so its queries are the cache's queries); imported
+ * manifests have their rows in the main cache, so object queries pass through; 'live' (or none)
+ * goes to the live handlers unchanged. Cluster rows, overviews and namespaces of a non-live source
+ * come from what it recorded about its clusters plus its objects.
+ */
+
+type Routed =
+  | 'clusters.list'
+  | 'clusters.overview'
+  | 'namespaces.list'
+  | 'nodes.list'
+  | 'objects.query'
+  | 'objects.get'
+  | 'objects.count'
+  | 'search.query';
+export type RoutedHandlers = Pick<Handlers, Routed>;
+
+const isLive = (source: string | undefined) => source === undefined || source === 'live';
+
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof QueryError || error instanceof SelectorError) {
+      throw new AppError('INVALID_ARGUMENT', error.message);
+    }
+    throw error;
+  }
+}
+
+export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }) {
+  const nodeAreas = new WeakMap<OpenSnapshot, NodesArea>();
+  const nodesOfSnapshot = (snap: OpenSnapshot): NodesArea => {
+    let area = nodeAreas.get(snap);
+    if (!area) {
+      area = createNodesArea({ db: snap.db, log: o.log.child('snapshot-nodes') });
+      nodeAreas.set(snap, area);
+    }
+    return area;
+  };
+
+  const viewOf = (source: string): SourceView => {
+    const view = o.registry.get(source);
+    if (!view) throw new AppError('NOT_FOUND', `No source ${source} is open (it may have been closed)`);
+    return view;
+  };
+
+  function route(h: RoutedHandlers): RoutedHandlers {
+    const nodes = async (source: string, clusters?: string[], names?: string[]): Promise<NodeList> => {
+      const snap = o.registry.snapshot(source);
+      if (!snap) return h['nodes.list']({ source, clusters, names, usage: false });
+      return nodesOfSnapshot(snap).handlers['nodes.list']({
+        source: SNAPSHOT_ROW_SOURCE,
+        clusters,
+        names,
+        usage: false,
+      });
+    };
+    return {
+      'clusters.list': async (q) => {
+        if (isLive(q.source)) return h['clusters.list'](q);
+        const view = viewOf(q.source!);
+        return queryClusters(sourceClusterRows(view, (await nodes(view.id)).items), q);
+      },
+      'clusters.overview': async (q) => {
+        if (isLive(q.source)) return h['clusters.overview'](q);
+        const view = viewOf(q.source!);
+        const found = sourceOverview(
+          view,
+          o.registry.storeFor(view.id),
+          (await nodes(view.id, [q.id])).items,
+          q.id,
+        );
+        if (!found) throw new AppError('NOT_FOUND', `${view.label} has no cluster named ${q.id}`);
+        return found;
+      },
+      'namespaces.list': async (q) => {
+        if (isLive(q.source)) return h['namespaces.list'](q);
+        const view = viewOf(q.source!);
+        return sourceNamespaces(view, o.registry.storeFor(view.id), q);
+      },
+      'nodes.list': (q) =>
+        o.registry.snapshot(q.source) ? nodes(q.source, q.clusters, q.names) : h['nodes.list'](q),
+      'objects.query': (q) => {
+        const snap = o.registry.snapshot(q.source);
+        return snap ? guard(() => snap.store.page(q)) : h['objects.query'](q);
+      },
+      'objects.get': (ref) => {
+        const snap = o.registry.snapshot(ref.source);
+        if (!snap) return h['objects.get'](ref);
+        const found = snap.store.get(ref);
+        if (!found) {
+          const where = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
+          throw new AppError('NOT_FOUND', `${ref.kind} ${where} is not in ${ref.cluster} (${ref.source})`);
+        }
+        return found;
+      },
+      'objects.count': (q) => {
+        const snap = o.registry.snapshot(q.source);
+        if (!snap) return h['objects.count'](q);
+        const { by, ...query } = q;
+        return guard(() => snap.store.countBy(query, by));
+      },
+      'search.query': (q) => {
+        const snap = o.registry.snapshot(q.source);
+        return snap ? guard(() => snap.store.search(q)) : h['search.query'](q);
+      },
+    };
+  }
+
+  return { route };
+}

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSim, type SimHandle } from '../../../sim/index';
+import type { ClusterPage, Inspection, Overview } from '../../../shared/contract/fleet';
+import type { NodeList } from '../../../shared/contract/nodes';
+import type { CaptureProgress, SourceView } from '../../../shared/contract/sources';
+import type { NamespacePage } from '../../../shared/contract/workspaces';
+import type { ObjectPage } from '../../../shared/objects/page';
+import { createLogger } from '../../services/log';
+import { createAppCore, type AppCore } from '../compose';
+
+/**
+ * The composed app over kube-sim: capture the attached fleet through the contract, open the file
+ * as a source, and every fleet view (cluster list, overview, nodes, namespaces, objects, search)
+ * shows what the live cache shows. Bad files are refused without touching what is open, and open
+ * sources survive a restart.
+ */
+
+let sim: SimHandle;
+let core: AppCore;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sources-it-'));
+const dataDir = path.join(tmp, 'data');
+const progress: CaptureProgress[] = [];
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const result = await core.router.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function refused(name: string, input: unknown): Promise<string> {
+  const result = await core.router.dispatch(name, input);
+  if (result.ok) throw new Error(`${name} succeeded`);
+  return result.error.message;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const start = () => {
+  core = createAppCore({ dataDir, shell: 'web', log: createLogger({ quiet: true }) });
+  core.events.subscribe((name, payload) => {
+    if (name === 'snapshots.progress') progress.push(payload as CaptureProgress);
+  });
+};
+
+beforeAll(async () => {
+  sim = await startSim({ outDir: path.join(tmp, 'sim'), clusters: 2, nodes: 3, pods: 40, seed: 5 });
+  start();
+}, 60_000);
+
+afterAll(async () => {
+  await core?.close();
+  await sim?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('snapshots through the composed app', () => {
+  const ids = new Map<string, string>(); // cluster id → name
+  let file = '';
+  let view: SourceView;
+
+  it('captures the attached fleet to a file', async () => {
+    const inspection = await call<Inspection>('kubeconfig.inspect', { paths: [sim.kubeconfigPath] });
+    const contexts = inspection.contexts.filter((c) => c.ok && c.authKind === 'token');
+    const attached = await call<{ results: Array<{ ok: boolean; clusterId?: string; name: string }> }>(
+      'clusters.attach',
+      { importId: inspection.importId, items: contexts.map((c, i) => ({ context: c.key, name: `c${i}` })) },
+    );
+    for (const r of attached.results) ids.set(r.clusterId!, r.name);
+    await until('the cache to hold every cluster', async () => {
+      const c = await call<Record<string, number>>('objects.count', { by: 'cluster' });
+      return [...ids.keys()].every((id) => (c[id] ?? 0) > 20) ? c : undefined;
+    });
+    // let the controllers settle so the live counts hold still
+    await new Promise((r) => setTimeout(r, 1500));
+    file = path.join(tmp, 'fleet.flotilla');
+    const { taskId } = await call<{ taskId: string }>('snapshots.capture', {
+      scope: { kind: 'fleet' },
+      path: file,
+      includeEvents: false,
+    });
+    const done = await until('the capture to end', async () =>
+      progress.find((p) => p.taskId === taskId && ['done', 'failed', 'cancelled'].includes(p.phase)),
+    );
+    expect(done).toMatchObject({ phase: 'done', path: file });
+    expect(fs.existsSync(file)).toBe(true);
+  }, 120_000);
+
+  it('opens it as a source every fleet view serves', async () => {
+    view = await call<SourceView>('snapshots.open', { path: file });
+    expect(view).toMatchObject({ kind: 'snapshot', readOnly: true, file });
+    expect(view.id).toMatch(/^snapshot:/);
+    expect(view.label).toMatch(/^Snapshot of c0, c1$/);
+    const sources = await call<SourceView[]>('sources.list', {});
+    expect(sources.map((s) => s.id)).toEqual(['live', view.id]);
+
+    for (const [id, name] of ids) {
+      const live = await call<Record<string, number>>('objects.count', { clusters: [id], by: 'kind' });
+      delete live.Event;
+      const snap = await call<Record<string, number>>('objects.count', {
+        source: view.id,
+        clusters: [name],
+        by: 'kind',
+      });
+      expect(snap).toEqual(live);
+      const liveNodes = await call<NodeList>('nodes.list', { clusters: [id], usage: false });
+      const snapNodes = await call<NodeList>('nodes.list', { source: view.id, clusters: [name] });
+      expect(snapNodes.items.map((n) => [n.name, n.cpu.requested])).toEqual(
+        liveNodes.items.map((n) => [n.name, n.cpu.requested]),
+      );
+      const overview = await call<Overview>('clusters.overview', { id: name, source: view.id });
+      expect(overview).toMatchObject({
+        name,
+        status: 'snapshot',
+        pods: live.Pod,
+        namespaces: live.Namespace,
+      });
+      const liveNs = await call<NamespacePage>('namespaces.list', { clusters: [id] });
+      const snapNs = await call<NamespacePage>('namespaces.list', { clusters: [name], source: view.id });
+      expect(snapNs.items.map((n) => n.name)).toEqual(liveNs.items.map((n) => n.name));
+    }
+    const clusters = await call<ClusterPage>('clusters.list', { source: view.id });
+    expect(clusters.items.map((c) => [c.name, c.status, c.type])).toEqual([
+      ['c0', 'snapshot', 'snapshot'],
+      ['c1', 'snapshot', 'snapshot'],
+    ]);
+    expect(clusters.items[0]!.cpu!.allocatable).toBeGreaterThan(0);
+    const pods = await call<ObjectPage>('objects.query', { source: view.id, kinds: ['Pod'], limit: 3 });
+    expect(pods.items.every((p) => p.source === view.id)).toBe(true);
+    const hit = await call<{ total: number }>('search.query', { source: view.id, text: pods.items[0]!.name });
+    expect(hit.total).toBeGreaterThan(0);
+    const { cluster, group, version, kind, namespace, name } = pods.items[0]!;
+    const one = await call<{ name: string }>('objects.get', {
+      source: view.id,
+      cluster,
+      group,
+      version,
+      kind,
+      namespace,
+      name,
+    });
+    expect(one.name).toBe(pods.items[0]!.name);
+  });
+
+  it('refuses broken files with the file named, and leaves open sources alone', async () => {
+    const text = path.join(tmp, 'notes.flotilla');
+    fs.writeFileSync(text, 'hello\n');
+    expect(await refused('snapshots.open', { path: text })).toMatch(new RegExp(`${text}.*text file`));
+    const cut = path.join(tmp, 'cut.flotilla');
+    fs.writeFileSync(cut, fs.readFileSync(file).subarray(0, 8192));
+    expect(await refused('snapshots.open', { path: cut })).toMatch(/truncated/);
+    expect(
+      await refused('snapshots.open', { name: 'x.flotilla', dataBase64: btoa('PK\x03\x04zip') }),
+    ).toMatch(/zip archive/);
+    const sources = await call<SourceView[]>('sources.list', {});
+    expect(sources.map((s) => s.id)).toEqual(['live', view.id]);
+    expect(
+      await call<Record<string, number>>('objects.count', { source: view.id, by: 'kind' }),
+    ).toHaveProperty('Pod');
+  });
+
+  it('opens a file sent as bytes (browser mode) from the data folder', async () => {
+    const sent = await call<SourceView>('snapshots.open', {
+      name: '../../evil name.flotilla',
+      dataBase64: fs.readFileSync(file).toString('base64'),
+    });
+    expect(path.dirname(sent.file!)).toBe(path.join(dataDir, 'snapshots', 'opened'));
+    expect(sent.objects).toBe(view.objects);
+    expect((await call<{ closed: boolean }>('sources.close', { id: sent.id })).closed).toBe(true);
+  });
+
+  it('open sources survive a restart; closing one forgets it', async () => {
+    await core.close();
+    start();
+    const sources = await call<SourceView[]>('sources.list', {});
+    expect(sources.map((s) => s.id)).toEqual(['live', view.id]);
+    const page = await call<ObjectPage>('objects.query', { source: view.id, kinds: ['Node'] });
+    expect(page.total).toBeGreaterThan(0);
+    expect((await call<{ closed: boolean }>('sources.close', { id: view.id })).closed).toBe(true);
+    expect((await call<SourceView[]>('sources.list', {})).map((s) => s.id)).toEqual(['live']);
+    expect(await refused('clusters.list', { source: view.id })).toMatch(/No source .* is open/);
+    expect(fs.existsSync(file)).toBe(true);
+  }, 30_000);
+});

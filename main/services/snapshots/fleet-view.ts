@@ -1,0 +1,128 @@
+import { Provider, type ClusterRow, type Overview } from '../../../shared/contract/fleet';
+import type { NodeRow } from '../../../shared/contract/nodes';
+import type { SourceView } from '../../../shared/contract/sources';
+import type { NamespacePage, NamespaceQuery } from '../../../shared/contract/workspaces';
+import type { ObjectSummary } from '../../../shared/objects/page';
+import { joinContext, namespacePage } from '../workspaces/rows';
+import type { SnapshotStore } from './reader';
+
+/**
+ * The fleet views of a source that is not live (a snapshot, imported manifests): cluster rows
+ * and overviews from what the source recorded about its clusters plus its objects; namespaces
+ * from its Namespace objects. A cluster's id there is its name (ids are local to one installation).
+ */
+
+const sum = (rows: readonly NodeRow[], pick: (r: NodeRow) => { requested: number; allocatable: number }) =>
+  rows.reduce(
+    (a, r) => ({
+      requested: a.requested + pick(r).requested,
+      allocatable: a.allocatable + pick(r).allocatable,
+    }),
+    { requested: 0, allocatable: 0 },
+  );
+
+const providerOf = (p: string) => {
+  const parsed = Provider.safeParse(p);
+  return parsed.success ? parsed.data : 'unknown';
+};
+
+function takenText(view: SourceView): string {
+  if (view.kind === 'manifests') return `Imported manifests${view.takenAt ? `, ${view.takenAt}` : ''}`;
+  return `Snapshot taken ${view.takenAt ?? 'at an unknown time'}`;
+}
+
+/** Every cluster of the source as a cluster-list row (status and type "snapshot"). */
+export function sourceClusterRows(view: SourceView, nodes: readonly NodeRow[]): ClusterRow[] {
+  return view.clusters.map((c) => {
+    const mine = nodes.filter((n) => n.cluster === c.name);
+    const ready = mine.filter((n) => n.state === 'Ready').length;
+    return {
+      id: c.name,
+      name: c.name,
+      description: takenText(view),
+      groupId: c.group || 'default',
+      groupName: c.group || 'default',
+      provider: providerOf(c.provider),
+      type: 'snapshot',
+      status: 'snapshot',
+      statusMessage: takenText(view),
+      health:
+        mine.length === 0
+          ? 'unknown'
+          : ready === mine.length
+            ? 'healthy'
+            : ready === 0
+              ? 'critical'
+              : 'warning',
+      ...(c.version ? { version: c.version } : {}),
+      ...(mine.length > 0 ? { cpu: sum(mine, (r) => r.cpu), memory: sum(mine, (r) => r.memory) } : {}),
+      nodes: mine.length || c.nodes,
+      labels: {},
+      server: '',
+      context: '',
+      attachedAt: view.takenAt ?? '',
+      ...(view.takenAt ? { observedAt: view.takenAt } : {}),
+      protected: true,
+    };
+  });
+}
+
+/** One cluster of the source as the overview page shows it. */
+export function sourceOverview(
+  view: SourceView,
+  store: SnapshotStore,
+  nodes: readonly NodeRow[],
+  name: string,
+): Overview | undefined {
+  const row = sourceClusterRows(view, nodes).find((r) => r.name === name);
+  if (!row) return undefined;
+  const mine = nodes.filter((n) => n.cluster === name);
+  const workers = mine.filter((n) => n.role === 'worker');
+  const counts = store.countBy({ source: view.id, clusters: [name], kinds: ['Namespace', 'Pod'] }, 'kind');
+  const created = mine
+    .map((n) => n.created)
+    .filter((c): c is string => !!c)
+    .sort()[0];
+  return {
+    id: row.id,
+    name: row.name,
+    groupId: row.groupId,
+    groupName: row.groupName,
+    provider: row.provider,
+    ...(row.version ? { version: row.version } : {}),
+    status: 'snapshot',
+    statusMessage: row.statusMessage,
+    namespaces: counts.Namespace ?? 0,
+    pods: counts.Pod ?? 0,
+    controlPlaneNodes: mine.length - workers.length,
+    workerNodes: workers.length,
+    totalCores: mine.reduce((n, r) => n + r.cpu.allocatable, 0),
+    totalMemoryBytes: mine.reduce((n, r) => n + r.memory.allocatable, 0),
+    ...(created ? { created } : {}),
+    ...(row.cpu ? { cpu: row.cpu } : {}),
+    ...(row.memory ? { memory: row.memory } : {}),
+    components: [],
+    workers: {
+      total: workers.length,
+      ready: workers.filter((n) => n.state === 'Ready').length,
+      notReady: workers
+        .filter((n) => n.state !== 'Ready')
+        .map((n) => ({ name: n.name, reason: n.problem ?? n.state })),
+    },
+    labels: {},
+    ...(view.takenAt ? { observedAt: view.takenAt } : {}),
+  };
+}
+
+/** The source's namespaces (none is managed: workspaces belong to the live fleet). */
+export function sourceNamespaces(view: SourceView, store: SnapshotStore, q: NamespaceQuery): NamespacePage {
+  const objects: ObjectSummary[] = [];
+  for (let after: string | undefined, i = 0; i < 100; i++) {
+    const page = store.page({ source: view.id, kinds: ['Namespace'], sort: 'name', limit: 1000, after });
+    objects.push(...page.items);
+    if (!page.next) break;
+    after = page.next;
+  }
+  const names = view.clusters.map((c) => ({ id: c.name, name: c.name }));
+  return namespacePage(joinContext(names, [], []), objects, q);
+}
