@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { droppedFolders, mayBe, sortDrop } from '../../app/drop-kind';
 import { inspectFiles } from './attach-store';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 /**
- * Files dropped anywhere on the window are read as kubeconfigs and open the attach view.
+ * Kubeconfigs dropped anywhere on the window are read and open the attach view; snapshots and
+ * manifests in the same drop are left to their own handlers (renderer/app/drop-kind.ts decides).
  * Listens in the capture phase, so it runs before the shell's drop guard and marks the drop handled.
  * Returns whether files are being dragged over the window (to show a drop hint).
  */
@@ -25,11 +27,17 @@ export function useKubeconfigDrop(): boolean {
     const onDrop = (e: DragEvent) => {
       depth = 0;
       setOver(false);
-      const files = [...(e.dataTransfer?.files ?? [])];
+      const folders = droppedFolders(e.dataTransfer);
+      const files = [...(e.dataTransfer?.files ?? [])].filter((f) =>
+        mayBe('kubeconfig', f.name, folders.has(f.name)),
+      );
       if (files.length === 0) return;
       e.preventDefault();
-      void inspectFiles(files);
-      if (!window.location.hash.startsWith('#/clusters/attach')) window.location.hash = '#/clusters/attach';
+      void sortDrop(files, folders).then(({ kubeconfig }) => {
+        if (kubeconfig.length === 0) return;
+        void inspectFiles(kubeconfig);
+        if (!window.location.hash.startsWith('#/clusters/attach')) window.location.hash = '#/clusters/attach';
+      });
     };
     window.addEventListener('dragenter', onEnter, true);
     window.addEventListener('dragleave', onLeave, true);
