@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { Sidebar } from '../components/Sidebar';
 import { Notice } from '../components/Notice';
 import { StatusBar } from '../components/StatusBar';
+import { ManifestsImport } from '../features/manifests/ManifestsImport';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { SearchButton } from '../features/search/SearchButton';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { SourceBar } from '../features/sources/SourceBar';
 import { applyPendingHeadingFocus } from './focus-heading';
 import { findSection } from './sections';
 import { pages } from './pages';
@@ -38,12 +41,15 @@ export function App() {
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         Skip to content
       </button>
+      <SearchButton />
       <Sidebar active={section} />
       <main id="main" className="main" tabIndex={-1} data-section={section ?? 'not-found'}>
+        <SourceBar />
         {content}
       </main>
       <Notice />
       <SearchPalette />
+      <ManifestsImport />
       <StatusBar />
     </div>
   );

@@ -1,72 +1,54 @@
 import { useState } from 'react';
-import { formatCpu, formatMemory, type GroupRow } from '../../../shared/contract/fleet';
+import { formatCpu, formatMemory } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { useNoticeStore } from '../../stores/notice-store';
-import { ClusterList } from '../clusters/ClusterList';
 import { call, messageOf } from '../../lib/call';
-import { formatLabels, parseLabels } from '../clusters/labels';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { ClusterList } from '../clusters/ClusterList';
 import { createListStore } from '../clusters/list-store';
+import { ContainerEditor, DeleteContainerDialog } from '../clusters/NamedContainer';
 import { useGroups } from '../clusters/use-groups';
+import { CaptureButton } from '../sources/CaptureDialog';
+import { useSourceView } from '../sources/sources-store';
 import '../clusters/clusters.css';
 
-function GroupEditor({ group }: { group: GroupRow }) {
-  const [name, setName] = useState(group.name);
-  const [description, setDescription] = useState(group.description);
-  const [labels, setLabels] = useState(formatLabels(group.labels));
-  const [error, setError] = useState<string | null>(null);
-  const notice = useNoticeStore((s) => s.show);
-  const save = async () => {
-    const parsed = parseLabels(labels);
-    if ('error' in parsed) return setError(parsed.error);
-    try {
-      await call('groups.update', {
-        id: group.id,
-        name: name === group.name ? undefined : name,
-        description,
-        labels: parsed.labels,
-      });
-      setError(null);
-      notice(`Saved ${name}.`);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+/** A group as a snapshot knows it: its name, and the clusters listed under it. */
+function SnapshotGroupPage({ id, source }: { id: string; source: string }) {
+  const view = useSourceView(source);
+  const [store] = useState(() => createListStore({ groupId: id, source }));
+  const members = view?.clusters.filter((c) => c.group === id) ?? [];
   return (
-    <>
-      <div className="fl-group-edit">
-        <label className="fl-field">
-          <span>Name</span>
-          <input
-            value={name}
-            disabled={group.id === 'default'}
-            onChange={(e) => setName(e.target.value)}
-            aria-label="Group name"
-          />
-        </label>
-        <label className="fl-field">
-          <span>Description</span>
-          <input
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            aria-label="Group description"
-          />
-        </label>
-        <label className="fl-field">
-          <span>Labels</span>
-          <input value={labels} onChange={(e) => setLabels(e.target.value)} aria-label="Group labels" />
-        </label>
+    <Page
+      title={id}
+      description="Cluster group, as captured in this snapshot"
+      actions={
+        <>
+          <Button href="#/cluster-groups">All groups</Button>
+          <Button href={`#/clusters/heatmap/group/${encodeURIComponent(id)}`}>Node heatmap</Button>
+        </>
+      }
+    >
+      <div className="fl-totals" data-testid="group-totals">
         <div>
-          <Button onClick={() => void save()}>Save</Button>
+          <span className="fl-muted">Clusters</span>
+          <strong>{members.length}</strong>
+        </div>
+        <div>
+          <span className="fl-muted">Nodes</span>
+          <strong>{members.reduce((n, c) => n + c.nodes, 0)}</strong>
+        </div>
+        <div>
+          <span className="fl-muted">Objects</span>
+          <strong>{members.reduce((n, c) => n + c.objects, 0).toLocaleString('en')}</strong>
         </div>
       </div>
-      {error ? <p className="form-error">{error}</p> : null}
-    </>
+      <ClusterList store={store} fixedGroup={id} />
+    </Page>
   );
 }
 
 /** A group's page: its details, totals and clusters (move them, detach them), and delete. */
-export function GroupPage({ id }: { id: string }) {
+function LiveGroupPage({ id }: { id: string }) {
   const { groups } = useGroups();
   const [store] = useState(() => createListStore({ groupId: id }));
   const [confirm, setConfirm] = useState(false);
@@ -95,6 +77,7 @@ export function GroupPage({ id }: { id: string }) {
         <>
           <Button href="#/cluster-groups">All groups</Button>
           <Button href={`#/clusters/heatmap/group/${encodeURIComponent(group.id)}`}>Node heatmap</Button>
+          <CaptureButton scope={{ kind: 'group', name: group.id }} name={group.name} />
           {group.id === 'default' ? null : (
             <Button onClick={() => (group.clusters === 0 ? void remove(false) : setConfirm(true))}>
               Delete group…
@@ -103,7 +86,12 @@ export function GroupPage({ id }: { id: string }) {
         </>
       }
     >
-      <GroupEditor key={group.id + group.name} group={group} />
+      <ContainerEditor
+        key={group.id + group.name}
+        noun="Group"
+        item={group}
+        save={(patch) => call('groups.update', { id: group.id, ...patch })}
+      />
       <div className="fl-totals" data-testid="group-totals">
         <div>
           <span className="fl-muted">Clusters</span>
@@ -129,28 +117,26 @@ export function GroupPage({ id }: { id: string }) {
       {error ? <p className="form-error">{error}</p> : null}
       <ClusterList store={store} fixedGroup={id} />
       {confirm ? (
-        <div className="fl-overlay" role="presentation" onClick={() => setConfirm(false)}>
-          <div
-            className="fl-dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="del-title"
-            onClick={(e) => e.stopPropagation()}
-          >
-            <h2 id="del-title">Delete {group.name}?</h2>
-            <p>
-              It still has {group.clusters} cluster{group.clusters === 1 ? '' : 's'}. They will be moved to
-              the <strong>default</strong> group; nothing changes on the clusters.
-            </p>
-            <div className="fl-dialog-actions">
-              <Button onClick={() => setConfirm(false)}>Cancel</Button>
-              <Button variant="primary" onClick={() => void remove(true)}>
-                Move clusters to default and delete
-              </Button>
-            </div>
-          </div>
-        </div>
+        <DeleteContainerDialog
+          name={group.name}
+          confirmText="Move clusters to default and delete"
+          onCancel={() => setConfirm(false)}
+          onConfirm={() => void remove(true)}
+        >
+          It still has {group.clusters} cluster{group.clusters === 1 ? '' : 's'}. They will be moved to the{' '}
+          <strong>default</strong> group; nothing changes on the clusters.
+        </DeleteContainerDialog>
       ) : null}
     </Page>
+  );
+}
+
+/** `#/cluster-groups/<id>`: the live group, or the group of that name in the snapshot shown. */
+export function GroupPage({ id }: { id: string }) {
+  const source = useSource();
+  return isReadOnlySource(source) ? (
+    <SnapshotGroupPage key={source} id={id} source={source} />
+  ) : (
+    <LiveGroupPage id={id} />
   );
 }

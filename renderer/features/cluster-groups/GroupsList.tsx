@@ -1,74 +1,76 @@
-import { useState } from 'react';
 import { formatCpu, formatMemory } from '../../../shared/contract/fleet';
+import type { SourceView } from '../../../shared/contract/sources';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { call, messageOf } from '../../lib/call';
-import { formatLabels, parseLabels } from '../clusters/labels';
+import { call } from '../../lib/call';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { formatLabels } from '../clusters/labels';
+import { CreateContainerForm } from '../clusters/NamedContainer';
 import { useGroups } from '../clusters/use-groups';
+import { useSourceView } from '../sources/sources-store';
+
+/** A snapshot's groups: the group names its clusters were captured in, with their counts. */
+export function snapshotGroups(view: SourceView | undefined) {
+  const byName = new Map<string, { name: string; clusters: number; nodes: number; objects: number }>();
+  for (const c of view?.clusters ?? []) {
+    const g = byName.get(c.group) ?? { name: c.group, clusters: 0, nodes: 0, objects: 0 };
+    g.clusters++;
+    g.nodes += c.nodes;
+    g.objects += c.objects;
+    byName.set(c.group, g);
+  }
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function SnapshotGroupsList({ source }: { source: string }) {
+  const groups = snapshotGroups(useSourceView(source));
+  return (
+    <Page
+      title="Cluster groups"
+      description="The cluster groups of this snapshot, as they were when it was taken."
+    >
+      <table className="table fl-groups-table" aria-label="Cluster groups">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Clusters</th>
+            <th>Nodes</th>
+            <th>Objects</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.name} data-group={g.name}>
+              <td>
+                <a href={`#/cluster-groups/${encodeURIComponent(g.name)}`}>
+                  <strong>{g.name}</strong>
+                </a>
+              </td>
+              <td>{g.clusters}</td>
+              <td>{g.nodes}</td>
+              <td>{g.objects.toLocaleString('en')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}
 
 /** Every cluster group with its totals, and a form to create one. */
-export function GroupsList() {
+function LiveGroupsList() {
   const { groups, error } = useGroups();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [labels, setLabels] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
-  const create = async () => {
-    const parsed = parseLabels(labels);
-    if ('error' in parsed) return setFormError(parsed.error);
-    try {
-      await call('groups.create', { name, description, labels: parsed.labels });
-      setName('');
-      setDescription('');
-      setLabels('');
-      setFormError(null);
-    } catch (e) {
-      setFormError(messageOf(e));
-    }
-  };
   return (
     <Page
       title="Cluster groups"
       description="Clusters are organised in groups; every cluster is in exactly one (default unless moved)."
     >
-      <form
-        className="fl-groups-create"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <label className="fl-field">
-          <span>New group name</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="team-a"
-            aria-label="New group name"
-          />
-        </label>
-        <label className="fl-field">
-          <span>Description</span>
-          <input
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            aria-label="New group description"
-          />
-        </label>
-        <label className="fl-field">
-          <span>Labels</span>
-          <input
-            value={labels}
-            onChange={(e) => setLabels(e.target.value)}
-            placeholder="owner: team-a"
-            aria-label="New group labels"
-          />
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
-          Create group
-        </button>
-      </form>
-      {formError ? <p className="form-error">{formError}</p> : null}
+      <CreateContainerForm
+        noun="group"
+        namePlaceholder="team-a"
+        labelsPlaceholder="owner: team-a"
+        create={(input) => call('groups.create', input)}
+      />
       {error ? <p className="form-error">{error}</p> : null}
       <table className="table fl-groups-table" aria-label="Cluster groups">
         <thead>
@@ -107,4 +109,9 @@ export function GroupsList() {
       </p>
     </Page>
   );
+}
+
+export function GroupsList() {
+  const source = useSource();
+  return isReadOnlySource(source) ? <SnapshotGroupsList source={source} /> : <LiveGroupsList />;
 }

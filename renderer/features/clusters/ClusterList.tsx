@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { ConnectionState } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { useNoticeStore } from '../../stores/notice-store';
+import { isReadOnlySource } from '../../stores/source-store';
 import { ClusterTable } from './ClusterTable';
 import { DetachDialog, type DetachTarget } from './DetachDialog';
 import { call, messageOf, useEvent } from '../../lib/call';
@@ -16,6 +17,7 @@ export function ClusterList({ store, fixedGroup }: { store: ListStore; fixedGrou
   const all = useStore(store, (s) => s.all);
   const error = useStore(store, (s) => s.error);
   const selected = useStore(store, (s) => s.selected);
+  const readOnly = isReadOnlySource(query.source);
   const { setQuery, refresh, selectAll, rowAt } = store.getState();
   const { groups } = useGroups();
   const [detaching, setDetaching] = useState<DetachTarget[] | null>(null);
@@ -66,7 +68,7 @@ export function ClusterList({ store, fixedGroup }: { store: ListStore; fixedGrou
           value={label}
           onChange={(e) => setLabel(e.target.value)}
         />
-        {fixedGroup ? null : (
+        {fixedGroup || readOnly ? null : (
           <select
             aria-label="Filter by cluster group"
             value={query.groupId}
@@ -98,7 +100,7 @@ export function ClusterList({ store, fixedGroup }: { store: ListStore; fixedGrou
             : `${total} of ${all} clusters`}
         </span>
       </div>
-      {selected.size > 0 ? (
+      {selected.size > 0 && !readOnly ? (
         <div className="fl-bulk" role="toolbar" aria-label="Selected clusters">
           <span>{selected.size} selected</span>
           <select

@@ -5,6 +5,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { DiffPage } from '../diff/DiffPage';
+import { CaptureButton } from '../sources/CaptureDialog';
+import { OpenSampleButton, OpenSnapshotButton } from '../sources/OpenSnapshotButton';
 import { AttachPage } from './AttachPage';
 import { ClusterList } from './ClusterList';
 import { call, messageOf, useEvent } from '../../lib/call';
@@ -48,25 +52,47 @@ function DemoButton({ primary }: { primary?: boolean }) {
 function ClusterListPage() {
   const all = useStore(listStore, (s) => s.all);
   const loaded = useStore(listStore, (s) => s.loaded);
+  const source = useSource();
+  const readOnly = isReadOnlySource(source);
   const dragging = useKubeconfigDrop();
-  useEffect(() => listStore.getState().refresh(), []);
+  useEffect(() => {
+    if (listStore.getState().query.source !== source) listStore.getState().setQuery({ source });
+    else listStore.getState().refresh();
+  }, [source]);
   useEvent('clusters.changed', () => listStore.getState().refresh());
   const empty = loaded && all === 0;
   return (
     <Page
       title="Clusters"
-      description="Every cluster in your fleet. Drop kubeconfig files anywhere on the window to attach more."
+      description={
+        readOnly
+          ? 'The clusters of this snapshot, as they were when it was taken. Nothing here can be changed.'
+          : 'Every cluster in your fleet. Drop kubeconfig files anywhere on the window to attach more, or a .flotilla snapshot to open it.'
+      }
       actions={
-        <>
-          <DemoButton />
-          <Button href="#/clusters/heatmap">Node heatmap</Button>
-          <Button variant="primary" href="#/clusters/attach">
-            Attach cluster
-          </Button>
-        </>
+        readOnly ? (
+          <>
+            <Button href="#/clusters/heatmap">Node heatmap</Button>
+            <Button href="#/clusters/diff">Compare…</Button>
+          </>
+        ) : (
+          <>
+            <DemoButton />
+            <Button href="#/clusters/heatmap">Node heatmap</Button>
+            <OpenSnapshotButton />
+            {empty ? null : <CaptureButton scope={{ kind: 'fleet' }} />}
+            <Button variant="primary" href="#/clusters/attach">
+              Attach cluster
+            </Button>
+          </>
+        )
       }
     >
-      {dragging ? <div className="fl-drop-hint">Drop kubeconfig files to attach their clusters</div> : null}
+      {dragging ? (
+        <div className="fl-drop-hint">
+          Drop kubeconfig files to attach their clusters, or a .flotilla snapshot
+        </div>
+      ) : null}
       {empty ? (
         <EmptyState
           icon="clusters"
@@ -77,12 +103,13 @@ function ClusterListPage() {
                 Attach from kubeconfig
               </Button>
               <DemoButton />
+              <OpenSampleButton />
             </>
           }
         >
           <p>
-            Attach clusters from a kubeconfig (drop a file here, choose one, paste, or use ~/.kube/config) or
-            start the demo fleet.
+            Attach clusters from a kubeconfig (drop a file here, choose one, paste, or use ~/.kube/config),
+            start the demo fleet, or look around a snapshot of it offline.
           </p>
           <ul className="empty-steps">
             <li>
@@ -97,6 +124,14 @@ function ClusterListPage() {
               <span>
                 <strong>Demo fleet</strong> — simulated clusters running sample applications, started on this
                 machine.
+              </span>
+            </li>
+            <li>
+              <Icon name="clusters" />
+              <span>
+                <strong>Sample snapshot</strong> — the demo fleet as captured into a file: every view works on
+                it, read-only, with nothing to start or attach. Drop a <code>.flotilla</code> file to open
+                your own.
               </span>
             </li>
           </ul>
@@ -115,11 +150,12 @@ function AttachRoute() {
 
 /**
  * The Clusters section: `#/clusters` (list), `#/clusters/attach`, `#/clusters/heatmap[/group|cluster/<id>]`,
- * `#/clusters/<id>` (overview), `#/clusters/<id>/nodes`, `#/clusters/<id>/nodes/<name>`.
+ * `#/clusters/diff` (compare two sources), `#/clusters/<id>` (overview), `#/clusters/<id>/nodes`, `#/clusters/<id>/nodes/<name>`.
  */
 export function ClustersPage({ path = [] }: { path?: string[] }) {
   const [first, tab, item] = path;
   if (first === 'attach') return <AttachRoute />;
+  if (first === 'diff') return <DiffPage />;
   if (first === 'heatmap') return <HeatmapPage path={path.slice(1)} />;
   if (first && tab === 'nodes' && item)
     return <NodeDetailPage key={`${first}/${item}`} id={first} name={item} />;

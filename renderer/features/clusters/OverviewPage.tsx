@@ -5,6 +5,9 @@ import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { ClusterTabs } from '../nodes/ClusterTabs';
 import { useNoticeStore } from '../../stores/notice-store';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { CaptureButton } from '../sources/CaptureDialog';
+import { sourceArg } from '../sources/source-arg';
 import { AllocationGauge } from './AllocationBar';
 import { DetachDialog } from './DetachDialog';
 import { EditCluster } from './EditCluster';
@@ -30,8 +33,12 @@ export function OverviewPage({ id }: { id: string }) {
   const [detaching, setDetaching] = useState(false);
   const [editing, setEditing] = useState(false);
   const notice = useNoticeStore((s) => s.show);
+  const source = useSource();
+  const readOnly = isReadOnlySource(source);
   const load = useCallback(() => {
-    Promise.all([call('clusters.overview', { id }), call('clusters.get', { id })]).then(
+    // A snapshot keeps no connection details: only live clusters have them.
+    const details = readOnly ? Promise.resolve(null) : call('clusters.get', { id });
+    Promise.all([call('clusters.overview', { id, ...sourceArg(source) }), details]).then(
       ([o, d]) => {
         setOverview(o);
         setDetail(d);
@@ -39,7 +46,7 @@ export function OverviewPage({ id }: { id: string }) {
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [id]);
+  }, [id, source, readOnly]);
   useEffect(load, [load]);
   useEvent('clusters.changed', (p) => {
     if (p.ids.includes(id) || p.ids.length === 0) load();
@@ -52,7 +59,7 @@ export function OverviewPage({ id }: { id: string }) {
       </Page>
     );
   }
-  if (!overview || !detail) {
+  if (!overview || (!detail && !readOnly)) {
     return (
       <Page title="Cluster">
         <p className="fl-muted">Loading…</p>
@@ -71,32 +78,37 @@ export function OverviewPage({ id }: { id: string }) {
         </>
       }
       actions={
-        <>
+        readOnly ? (
           <Button href="#/clusters">All clusters</Button>
-          <Button
-            onClick={() =>
-              void call('clusters.verify', { id }).then(
-                (v) => notice(v.message),
-                (e: unknown) => notice(messageOf(e)),
-              )
-            }
-          >
-            Verify connection
-          </Button>
-          <Button
-            onClick={() =>
-              void call('clusters.reconnect', { ids: [id] }).then(() => notice(`Reconnecting ${o.name}…`))
-            }
-          >
-            Reconnect
-          </Button>
-          <Button onClick={() => setEditing(true)}>Edit</Button>
-          <Button onClick={() => setDetaching(true)}>Detach…</Button>
-        </>
+        ) : (
+          <>
+            <Button href="#/clusters">All clusters</Button>
+            <CaptureButton scope={{ kind: 'cluster', name: id }} name={o.name} />
+            <Button
+              onClick={() =>
+                void call('clusters.verify', { id }).then(
+                  (v) => notice(v.message),
+                  (e: unknown) => notice(messageOf(e)),
+                )
+              }
+            >
+              Verify connection
+            </Button>
+            <Button
+              onClick={() =>
+                void call('clusters.reconnect', { ids: [id] }).then(() => notice(`Reconnecting ${o.name}…`))
+              }
+            >
+              Reconnect
+            </Button>
+            <Button onClick={() => setEditing(true)}>Edit</Button>
+            <Button onClick={() => setDetaching(true)}>Detach…</Button>
+          </>
+        )
       }
     >
-      {editing ? <EditCluster cluster={detail} onClose={() => setEditing(false)} /> : null}
-      {detail.description ? <p>{detail.description}</p> : null}
+      {editing && detail ? <EditCluster cluster={detail} onClose={() => setEditing(false)} /> : null}
+      {detail?.description ? <p>{detail.description}</p> : null}
       <ClusterTabs id={id} active="overview" />
       <dl className="fl-facts" data-testid="overview-facts">
         <div>
@@ -145,10 +157,12 @@ export function OverviewPage({ id }: { id: string }) {
           <dt>Total memory</dt>
           <dd>{o.totalMemoryBytes === undefined ? '--' : `${gib(o.totalMemoryBytes)} GiB`}</dd>
         </div>
-        <div>
-          <dt>Server</dt>
-          <dd className="fl-mono">{detail.server}</dd>
-        </div>
+        {detail ? (
+          <div>
+            <dt>Server</dt>
+            <dd className="fl-mono">{detail.server}</dd>
+          </div>
+        ) : null}
       </dl>
       <p className="fl-overview-labels">
         <span className="fl-muted">Labels</span>{' '}
@@ -199,16 +213,20 @@ export function OverviewPage({ id }: { id: string }) {
           ) : null}
         </section>
       </div>
-      <p className="fl-muted fl-small">
-        Figures read {ago(o.observedAt)} · context <code>{detail.context}</code> · {detail.authKind}
-        {detail.credentialCommand ? (
-          <>
-            {' '}
-            · runs <code>{detail.credentialCommand}</code>
-          </>
-        ) : null}
-      </p>
-      {detaching ? (
+      {detail ? (
+        <p className="fl-muted fl-small">
+          Figures read {ago(o.observedAt)} · context <code>{detail.context}</code> · {detail.authKind}
+          {detail.credentialCommand ? (
+            <>
+              {' '}
+              · runs <code>{detail.credentialCommand}</code>
+            </>
+          ) : null}
+        </p>
+      ) : (
+        <p className="fl-muted fl-small">Figures as captured {ago(o.observedAt)}.</p>
+      )}
+      {detaching && detail ? (
         <DetachDialog
           targets={[{ id, name: o.name, protected: detail.protected }]}
           onClose={() => setDetaching(false)}

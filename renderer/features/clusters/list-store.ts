@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ClusterRow, ConnectionState, SortKey } from '../../../shared/contract/fleet';
 import { call, messageOf } from '../../lib/call';
+import { sourceArg } from '../sources/source-arg';
 
 export const PAGE = 100;
 
@@ -11,6 +12,8 @@ export interface ListQuery {
   status: ConnectionState | '';
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** The data source listed: 'live' or an open snapshot / import. */
+  source: string;
 }
 
 export interface ListState {
@@ -42,6 +45,7 @@ export const defaultQuery: ListQuery = {
   status: '',
   sort: 'name',
   dir: 'asc',
+  source: 'live',
 };
 
 /** One list of clusters (the Clusters page, or a group's clusters), paged from main. */
@@ -65,6 +69,7 @@ export function createListStore(fixed: Partial<ListQuery> = {}) {
           dir: q.dir,
           offset: page * PAGE,
           limit: PAGE,
+          ...sourceArg(q.source),
         });
         if (gen !== generation) return;
         const pages = new Map(get().pages);

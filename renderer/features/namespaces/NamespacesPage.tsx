@@ -6,6 +6,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { ExportButton } from '../manifests/ExportButton';
+import { sourceArg } from '../sources/source-arg';
 import { AttachDialog } from './AttachDialog';
 import { NamespaceTable, rowKey } from './NamespaceTable';
 import { NewNamespaceDialog } from './NewNamespaceDialog';
@@ -14,15 +17,15 @@ import './namespaces.css';
 
 const PAGE = 50;
 
-/** Attached clusters' ids and names, for the cluster filter. */
-function useClusterNames(): Array<{ id: string; name: string }> {
+/** The clusters' ids and names of a data source, for the cluster filter. */
+function useClusterNames(source: string): Array<{ id: string; name: string }> {
   const [list, setList] = useState<Array<{ id: string; name: string }>>([]);
   const reload = useCallback(() => {
-    call('clusters.list', { limit: 1000 }).then(
+    call('clusters.list', { limit: 1000, ...sourceArg(source) }).then(
       (p) => setList(p.items.map((c) => ({ id: c.id, name: c.name }))),
       () => undefined,
     );
-  }, []);
+  }, [source]);
   useEffect(reload, [reload]);
   useEvent('clusters.changed', reload);
   return list;
@@ -38,7 +41,9 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
   const [text, setText] = useState('');
   const [cluster, setCluster] = useState(path[0] === 'cluster' ? (path[1] ?? '') : '');
   const [managed, setManaged] = useState<'all' | 'managed' | 'unmanaged'>('all');
-  const clusters = useClusterNames();
+  const source = useSource();
+  const readOnly = isReadOnlySource(source);
+  const clusters = useClusterNames(source);
   const [hideSystem, setHideSystem] = useState(false);
   const [hideFlotilla, setHideFlotilla] = useState(false);
   const [offset, setOffset] = useState(0);
@@ -57,6 +62,7 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
       hideFlotilla,
       offset,
       limit: PAGE,
+      ...sourceArg(source),
     }).then(
       (p) => {
         setPage(p);
@@ -64,12 +70,12 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [text, cluster, managed, hideSystem, hideFlotilla, offset]);
+  }, [text, cluster, managed, hideSystem, hideFlotilla, offset, source]);
   useEffect(reload, [reload]);
   useEvent('workspaces.changed', reload);
   useEvent('clusters.changed', reload);
   useEvent('objects.changed', (n) => {
-    if (n.changes.some((c) => c.kind === 'Namespace' || c.kind === '*')) reload();
+    if (n.source === source && n.changes.some((c) => c.kind === 'Namespace' || c.kind === '*')) reload();
   });
 
   const toggle = (r: NamespaceRow) =>
@@ -109,19 +115,40 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
   return (
     <Page
       title="Namespaces"
-      description="The namespaces of every attached cluster and the workspace each belongs to."
+      description={
+        readOnly
+          ? 'The namespaces of the clusters in this snapshot, as they were when it was taken.'
+          : 'The namespaces of every attached cluster and the workspace each belongs to.'
+      }
       actions={
-        <>
-          <Button disabledReason={none} onClick={() => setAttaching(true)}>
-            Attach namespaces{selected.size ? ` (${selected.size})` : ''}
-          </Button>
-          <Button disabledReason={none} onClick={() => void release()}>
-            Remove from workspace
-          </Button>
-          <Button variant="primary" href={hrefFor('namespaces', 'new')}>
-            New namespace
-          </Button>
-        </>
+        readOnly ? (
+          <ExportButton
+            title="Export namespaces"
+            fileName="namespaces"
+            targets={{ source, clusters: cluster ? [cluster] : undefined }}
+          />
+        ) : (
+          <>
+            <ExportButton
+              title="Export namespaces"
+              fileName="namespaces"
+              targets={{
+                source,
+                pairs: [...selected.values()].map((r) => ({ cluster: r.cluster, namespace: r.name })),
+              }}
+              disabledReason={none}
+            />
+            <Button disabledReason={none} onClick={() => setAttaching(true)}>
+              Attach namespaces{selected.size ? ` (${selected.size})` : ''}
+            </Button>
+            <Button disabledReason={none} onClick={() => void release()}>
+              Remove from workspace
+            </Button>
+            <Button variant="primary" href={hrefFor('namespaces', 'new')}>
+              New namespace
+            </Button>
+          </>
+        )
       }
     >
       {page && page.all === 0 && !creating ? (
@@ -191,9 +218,9 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
           <NamespaceTable
             rows={page?.items ?? []}
             label="Namespaces"
-            selected={new Set(selected.keys())}
-            onToggle={toggle}
-            onToggleAll={toggleAll}
+            selected={readOnly ? undefined : new Set(selected.keys())}
+            onToggle={readOnly ? undefined : toggle}
+            onToggleAll={readOnly ? undefined : toggleAll}
           />
           <div className="fl-ns-pager" data-testid="namespace-count">
             <span>
@@ -214,7 +241,7 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
           </div>
         </>
       )}
-      {creating ? (
+      {creating && !readOnly ? (
         <NewNamespaceDialog
           workspaceId={path[1]}
           onClose={() => {

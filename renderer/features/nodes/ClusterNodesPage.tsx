@@ -3,24 +3,33 @@ import type { ClusterDetail } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { sourceArg } from '../sources/source-arg';
 import { StatusBadge } from '../clusters/StatusBadge';
 import { ClusterTabs } from './ClusterTabs';
 import { NodeTable } from './NodeTable';
 import { useNodes } from './use-nodes';
 import './nodes.css';
 
-export function useCluster(id: string): { cluster: ClusterDetail | null; error: string | null } {
-  const [cluster, setCluster] = useState<ClusterDetail | null>(null);
+/** The cluster's name and status: from the fleet when live, from the snapshot's overview otherwise. */
+export type ClusterHead = Pick<ClusterDetail, 'name' | 'status' | 'statusMessage' | 'groupId' | 'groupName'>;
+
+export function useCluster(id: string): { cluster: ClusterHead | null; error: string | null } {
+  const [cluster, setCluster] = useState<ClusterHead | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const source = useSource();
   const load = useCallback(() => {
-    call('clusters.get', { id }).then(
+    const head: Promise<ClusterHead> = isReadOnlySource(source)
+      ? call('clusters.overview', { id, ...sourceArg(source) })
+      : call('clusters.get', { id });
+    head.then(
       (c) => {
         setCluster(c);
         setError(null);
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [id]);
+  }, [id, source]);
   useEffect(load, [load]);
   useEvent('clusters.changed', (p) => {
     if (p.ids.length === 0 || p.ids.includes(id)) load();

@@ -8,6 +8,8 @@ import { DEFAULT_OPTIONS, cellSizeFor, layoutHeatmap } from '../../../shared/nod
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { useSource } from '../../stores/source-store';
+import { sourceArg } from '../sources/source-arg';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { nodeHref } from './NodeBits';
 import { useNodes } from './use-nodes';
@@ -24,12 +26,13 @@ function scopeOf(path: string[]): Scope {
 function useClusters(): { clusters: ClusterRow[] | null; error: string | null } {
   const [clusters, setClusters] = useState<ClusterRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const source = useSource();
   const load = useCallback(() => {
-    call('clusters.list', { limit: 1000 }).then(
+    call('clusters.list', { limit: 1000, ...sourceArg(source) }).then(
       (p) => setClusters(p.items),
       (e: unknown) => setError(messageOf(e)),
     );
-  }, []);
+  }, [source]);
   useEffect(load, [load]);
   useEvent('clusters.changed', load);
   return { clusters, error };

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { AllocationGauge } from '../clusters/AllocationBar';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { useSource } from '../../stores/source-store';
 import { useCluster } from './ClusterNodesPage';
 import { NodeStatus, RoleBadge } from './NodeBits';
 import { useNodes } from './use-nodes';
@@ -27,27 +28,35 @@ function Fact({ label, value, mono }: { label: string; value: string | undefined
 function useNodeObject(cluster: string, name: string) {
   const [facts, setFacts] = useState<NodeFacts | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const source = useSource();
   const load = useCallback(() => {
-    call('objects.get', { cluster, group: '', kind: 'Node', name }).then(
+    call('objects.get', { source, cluster, group: '', kind: 'Node', name }).then(
       (o) => {
         setFacts(nodeFacts(o.object));
         setError(null);
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [cluster, name]);
+  }, [cluster, name, source]);
   useEffect(load, [load]);
   return { facts, error, reload: load };
 }
 
 function usePodsOnNode(cluster: string, name: string) {
   const [pods, setPods] = useState<{ items: PodSummary[]; total: number } | null>(null);
+  const source = useSource();
   const load = useCallback(() => {
-    call('objects.query', { clusters: [cluster], kinds: ['Pod'], nodeName: name, limit: POD_LIMIT }).then(
+    call('objects.query', {
+      source,
+      clusters: [cluster],
+      kinds: ['Pod'],
+      nodeName: name,
+      limit: POD_LIMIT,
+    }).then(
       (p) => setPods({ items: p.items, total: p.total }),
       () => setPods({ items: [], total: 0 }),
     );
-  }, [cluster, name]);
+  }, [cluster, name, source]);
   useEffect(load, [load]);
   return { pods, reload: load };
 }
@@ -60,8 +69,9 @@ export function NodeDetailPage({ id, name }: { id: string; name: string }) {
   const names = useMemo(() => [name], [name]);
   const { list } = useNodes([id], names);
   const row = list?.items[0];
+  const source = useSource();
   useEvent('objects.changed', (p) => {
-    if (p.source !== 'live') return;
+    if (p.source !== source) return;
     if (p.changes.some((c) => c.cluster === id && (c.kind === 'Node' || c.kind === '*'))) reload();
     if (p.changes.some((c) => c.cluster === id && (c.kind === 'Pod' || c.kind === '*'))) reloadPods();
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NodeList } from '../../../shared/contract/nodes';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { useSource } from '../../stores/source-store';
 
 const RELEVANT = new Set(['Node', 'Pod', '*']);
 /** Object notices come up to ~4 a second; the node figures are refetched at most this often. */
@@ -14,9 +15,13 @@ export interface NodesState {
   reload(): void;
 }
 
-/** Nodes of some clusters (all when `clusters` is undefined), kept fresh from change notices. */
+/**
+ * Nodes of some clusters (all when `clusters` is undefined) of the current data source, kept fresh from
+ * change notices (a snapshot does not change: it is read once).
+ */
 export function useNodes(clusters: string[] | undefined, names?: string[]): NodesState {
-  const key = JSON.stringify([clusters ?? null, names ?? null]);
+  const source = useSource();
+  const key = JSON.stringify([clusters ?? null, names ?? null, source]);
   const [state, setState] = useState<{ key: string; list: NodeList | null; error: string | null }>({
     key,
     list: null,
@@ -27,10 +32,10 @@ export function useNodes(clusters: string[] | undefined, names?: string[]): Node
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const load = useCallback(() => {
-    const [c, n] = JSON.parse(key) as [string[] | null, string[] | null];
+    const [c, n, s] = JSON.parse(key) as [string[] | null, string[] | null, string];
     const mine = ++seq.current;
     last.current = Date.now();
-    call('nodes.list', { clusters: c ?? undefined, names: n ?? undefined }).then(
+    call('nodes.list', { clusters: c ?? undefined, names: n ?? undefined, source: s }).then(
       (value) => {
         if (mine === seq.current) setState({ key, list: value, error: null });
       },
@@ -52,16 +57,17 @@ export function useNodes(clusters: string[] | undefined, names?: string[]): Node
 
   useEffect(() => {
     load();
-    const usage = setInterval(schedule, USAGE_PERIOD_MS);
+    const live = (JSON.parse(key) as unknown[])[2] === 'live';
+    const usage = live ? setInterval(schedule, USAGE_PERIOD_MS) : undefined;
     return () => {
       clearInterval(usage);
       clearTimeout(timer.current);
       timer.current = undefined;
     };
-  }, [load, schedule]);
+  }, [load, schedule, key]);
 
   useEvent('objects.changed', (p) => {
-    if (p.source !== 'live') return;
+    if (p.source !== source) return;
     const wanted = clusters ? new Set(clusters) : undefined;
     if (p.changes.some((c) => RELEVANT.has(c.kind) && (!wanted || wanted.has(c.cluster)))) schedule();
   });

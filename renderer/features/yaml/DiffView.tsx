@@ -2,7 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useMonacoTheme } from './use-data-theme';
 
 /** Monaco's side-by-side diff: the live object (left) against the edited YAML (right). */
-export function DiffView({ original, modified }: { original: string; modified: string }) {
+export function DiffView({
+  original,
+  modified,
+  label = 'Changes against the live object',
+}: {
+  original: string;
+  modified: string;
+  label?: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const theme = useMonacoTheme();
   const [failed, setFailed] = useState<string | null>(null);
@@ -40,12 +48,5 @@ export function DiffView({ original, modified }: { original: string; modified: s
   }, [original, modified, theme]);
 
   if (failed) return <p className="yaml-error">The diff could not load: {failed}</p>;
-  return (
-    <div
-      ref={host}
-      className="yaml-monaco"
-      data-testid="yaml-diff"
-      aria-label="Changes against the live object"
-    />
-  );
+  return <div ref={host} className="yaml-monaco" data-testid="yaml-diff" aria-label={label} />;
 }
