@@ -94,7 +94,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     emit: (n, p) => events.emit(n, p),
   });
   const diff = createDiffArea({
-    reader: objects.service.store,
+    storeFor: (source) => sources.registry.storeFor(source),
     liveClusters: () =>
       new Map(
         db

@@ -50,7 +50,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const area = () => createDiffArea({ reader: store, liveClusters: () => new Map([['c-1a2b', 'tkg-01']]) });
+const area = () =>
+  createDiffArea({ storeFor: () => store, liveClusters: () => new Map([['c-1a2b', 'tkg-01']]) });
 
 describe('diff area', () => {
   it('compares a snapshot with the live fleet by cluster name', async () => {

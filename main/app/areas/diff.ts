@@ -19,8 +19,10 @@ export type DiffHandlers = {
 };
 
 export interface DiffAreaContext {
-  /** The object cache every open source is read from. */
-  reader: ObjectReader & { countBy(query: ObjectQuery, by: CountDimension): Record<string, number> };
+  /** Where a source's objects are read (the live cache, a snapshot file, imported manifests). */
+  storeFor(
+    source: string,
+  ): ObjectReader & { countBy(query: ObjectQuery, by: CountDimension): Record<string, number> };
   /** Live cluster ids and names. */
   liveClusters(): ReadonlyMap<string, string>;
 }
@@ -29,12 +31,13 @@ const DIFF_LIMIT = 5000;
 
 export function createDiffArea(ctx: DiffAreaContext): { handlers: DiffHandlers } {
   const side = (source: string): DiffSide => {
-    if (source === 'live') return { reader: ctx.reader, source, clusters: ctx.liveClusters() };
-    const keys = Object.keys(ctx.reader.countBy({ source }, 'cluster'));
+    const reader = ctx.storeFor(source);
+    if (source === 'live') return { reader, source, clusters: ctx.liveClusters() };
+    const keys = Object.keys(reader.countBy({ source }, 'cluster'));
     if (keys.length === 0) {
       throw new AppError('NOT_FOUND', `No open source "${source}" has objects: open the snapshot first`);
     }
-    return { reader: ctx.reader, source, clusters: new Map(keys.map((k) => [k, k])) };
+    return { reader, source, clusters: new Map(keys.map((k) => [k, k])) };
   };
 
   return {
