@@ -16,6 +16,8 @@ Commands:
   inspect FILE_OR_DIR... [options]    run best-practice, Pod Security and health checks (--help for options)
   import FILE_OR_DIR... [--json]      inventory of manifests by kind and namespace, and their errors
   export (--context C | --snapshot F) [-n NS] [--layout file|folder] -o PATH   clean YAML to re-apply
+  snapshot capture|info ...           capture clusters to a .flotilla file, or describe one (--help)
+  open FILE.flotilla [app options]    start Flotilla with a snapshot open
   version                             print the version
 `;
 
@@ -30,6 +32,8 @@ const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./cli/inspect')).inspectCommand,
   import: async () => (await import('./cli/manifests')).importCommand,
   export: async () => (await import('./cli/manifests')).exportCommand,
+  snapshot: async () => (await import('./cli/snapshot')).snapshotCommand,
+  open: async () => (await import('./cli/snapshot-open')).openCommand,
 };
 
 void runEntry(async () => {
