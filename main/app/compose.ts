@@ -92,6 +92,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
     workspaceNamespaces: workspaceNamespacesFrom(db),
     emit: (n, p) => events.emit(n, p),
+    registry: sources.registry,
   });
   const diff = createDiffArea({
     storeFor: (source) => sources.registry.storeFor(source),
@@ -102,6 +103,18 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
           .all()
           .map((c) => [c.id, c.name]),
       ),
+  });
+
+  const inspections = createInspectionsArea({
+    db,
+    log: log.child('inspections'),
+    emit: (n, p) => events.emit(n, p),
+    readerFor: (source) => sources.registry.storeFor(source),
+    kubeConfigYaml: (id) => fleet.kubeConfigFor(id).exportConfig(),
+    clusters: async () =>
+      (await fleet.handlers['clusters.list']({ sort: 'name', dir: 'asc', offset: 0, limit: 1000 })).items,
+    workspace: async (id) => await workspaces.handlers['workspaces.get']({ id }),
+    sources: async () => await sources.handlers['sources.list']({}),
   });
 
   const router = createRouter(
@@ -130,7 +143,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
       ...sources.handlers,
       ...manifests.handlers,
       ...diff.handlers,
-      ...createInspectionsArea().handlers,
+      ...inspections.handlers,
       // every fleet and object query of a snapshot source is served from its file
       ...sources.route({
         'clusters.list': fleet.handlers['clusters.list'],
@@ -152,6 +165,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     db,
     log,
     async close() {
+      await inspections.close();
       await sources.close();
       pods.close();
       await fleet.close();
