@@ -7,6 +7,7 @@ import { ClusterTabs } from '../nodes/ClusterTabs';
 import { useNoticeStore } from '../../stores/notice-store';
 import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { CaptureButton } from '../sources/CaptureDialog';
+import { InspectionPanel } from '../inspections/InspectionPanel';
 import { sourceArg } from '../sources/source-arg';
 import { AllocationGauge } from './AllocationBar';
 import { DetachDialog } from './DetachDialog';
@@ -212,6 +213,7 @@ export function OverviewPage({ id }: { id: string }) {
             </ul>
           ) : null}
         </section>
+        {readOnly ? null : <InspectionPanel clusterId={id} />}
       </div>
       {detail ? (
         <p className="fl-muted fl-small">
