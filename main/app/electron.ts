@@ -152,9 +152,27 @@ async function startDesktop(): Promise<void> {
       message: `${APP_NAME} ${APP_VERSION}`,
       detail: `A desktop fleet manager for Kubernetes.\nElectron ${process.versions.electron}, Node ${process.versions.node}\nData: ${dataDir}`,
     });
+  // File ▸ Open Snapshot…: the sources area opens it and tells the renderer (sources.changed)
+  const openSnapshot = () =>
+    void dialog
+      .showOpenDialog({
+        title: 'Open Snapshot',
+        properties: ['openFile'],
+        filters: [{ name: 'Flotilla snapshot', extensions: ['flotilla'] }],
+      })
+      .then(async ({ canceled, filePaths }) => {
+        if (canceled || !filePaths[0]) return;
+        const result = await core.router.dispatch('snapshots.open', { path: filePaths[0] });
+        if (!result.ok) dialog.showErrorBox('Cannot open the snapshot', result.error.message);
+      });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate({ platform: process.platform, devTools, appName: APP_NAME, actions: { about } }),
+      menuTemplate({
+        platform: process.platform,
+        devTools,
+        appName: APP_NAME,
+        actions: { about, openSnapshot },
+      }),
     ),
   );
 

@@ -25,6 +25,7 @@ describe('menuTemplate', () => {
       expect(outline(menuTemplate(base({ platform })))).toEqual([
         'File',
         '  open-kubeconfig',
+        '  open-snapshot',
         '  separator',
         '  quit',
         'Edit',
@@ -88,5 +89,19 @@ describe('menuTemplate', () => {
     (find(withOpen, 'about')?.click as () => void)();
     expect(calls).toEqual(['open', 'about']);
     expect(find(menuTemplate(base()), 'open-kubeconfig')?.enabled).toBe(false);
+  });
+
+  it('offers File ▸ Open Snapshot… when the shell can open snapshots', () => {
+    const calls: string[] = [];
+    const find = (t: MenuItemConstructorOptions[], id: string) =>
+      t.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).find((i) => i.id === id);
+    const item = find(
+      menuTemplate(base({ actions: { about: () => {}, openSnapshot: () => calls.push('snapshot') } })),
+      'open-snapshot',
+    );
+    expect(item).toMatchObject({ label: 'Open Snapshot…', enabled: true, accelerator: 'CmdOrCtrl+Shift+O' });
+    (item?.click as () => void)();
+    expect(calls).toEqual(['snapshot']);
+    expect(find(menuTemplate(base()), 'open-snapshot')?.enabled).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ export interface MenuActions {
    * Absent until that area can import kubeconfigs; the item is then shown disabled.
    */
   openKubeconfig?: () => void;
+  /** File ▸ Open Snapshot…: shows the file dialog and opens the .flotilla file as a source. */
+  openSnapshot?: () => void;
   about: () => void;
 }
 
@@ -36,6 +38,13 @@ export function menuTemplate({
     enabled: actions.openKubeconfig !== undefined,
     click: () => actions.openKubeconfig?.(),
   };
+  const openSnapshot: MenuItemConstructorOptions = {
+    id: 'open-snapshot',
+    label: 'Open Snapshot…',
+    accelerator: 'CmdOrCtrl+Shift+O',
+    enabled: actions.openSnapshot !== undefined,
+    click: () => actions.openSnapshot?.(),
+  };
   const about: MenuItemConstructorOptions = {
     id: 'about',
     label: `About ${appName}`,
@@ -60,8 +69,8 @@ export function menuTemplate({
   template.push({
     label: 'File',
     submenu: mac
-      ? [openKubeconfig, { type: 'separator' }, { role: 'close' }]
-      : [openKubeconfig, { type: 'separator' }, { role: 'quit' }],
+      ? [openKubeconfig, openSnapshot, { type: 'separator' }, { role: 'close' }]
+      : [openKubeconfig, openSnapshot, { type: 'separator' }, { role: 'quit' }],
   });
   template.push({
     label: 'Edit',
