@@ -11,6 +11,7 @@ import { SnapshotError, type SnapshotMeta } from '../../services/snapshots/forma
 import { openSnapshot } from '../../services/snapshots/reader';
 import { openDatabase } from '../../store/db';
 import { APP_VERSION } from '../version';
+import { SNAPSHOT_DIFF_HELP, SNAPSHOT_DIFF_LINE, snapshotDiff } from './snapshot-diff';
 
 /**
  * `flotilla snapshot capture|info`: capture connects straight to the clusters of a kubeconfig
@@ -26,6 +27,7 @@ export interface CliIo {
 export const SNAPSHOT_USAGE = `Usage:
   flotilla snapshot capture (--context NAME... | --kubeconfig FILE --all) -o FILE [options]
   flotilla snapshot info FILE [--json]
+${SNAPSHOT_DIFF_LINE}
 
 capture: connects to the clusters with the kubeconfig, lists every kind the app caches, and
 writes them to FILE (.flotilla). Secret values are left out (keys kept) unless --include-secrets.
@@ -41,6 +43,8 @@ writes them to FILE (.flotilla). Secret values are left out (keys kept) unless -
   --json                print the metadata as JSON
 
 info: the file's metadata: when and by which Flotilla it was taken, its clusters, kinds and counts.
+
+${SNAPSHOT_DIFF_HELP}
 
 Exit codes: 0 ok, 1 failed (unreachable cluster, unreadable file), 2 usage error.`;
 
@@ -220,7 +224,8 @@ export async function snapshotCommand(argv: string[], io: CliIo): Promise<number
   try {
     if (sub === 'capture') return await capture(rest, io);
     if (sub === 'info') return info(rest, io);
-    throw new UsageError(`unknown snapshot command "${sub}" (capture, info${'' /* diff: the lead's */})`);
+    if (sub === 'diff') return snapshotDiff(rest, io);
+    throw new UsageError(`unknown snapshot command "${sub}" (capture, info, diff)`);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`flotilla snapshot: ${error.message}\n${SNAPSHOT_USAGE}\n`);
