@@ -129,14 +129,18 @@ describe('flotilla inspect FILE_OR_DIR', () => {
     expect(bad.err).toContain('checks.hostPIDSet.severity');
   });
 
-  it('says --snapshot and --context are not available yet (exit 2)', async () => {
-    for (const args of [
-      ['--snapshot', 'a.flotilla'],
-      ['--context', 'prod'],
-    ]) {
+  it('a snapshot or context that cannot be read is named (exit 2)', async () => {
+    const notSnapshot = path.join(tmp, 'notes.flotilla');
+    fs.writeFileSync(notSnapshot, 'just text');
+    const cases: Array<[string[], RegExp]> = [
+      [['--snapshot', path.join(tmp, 'a.flotilla')], /a\.flotilla.*does not exist/],
+      [['--snapshot', notSnapshot], /notes\.flotilla.*text file/],
+      [['--context', 'prod', '--kubeconfig', path.join(tmp, 'missing-kubeconfig')], /missing-kubeconfig/],
+    ];
+    for (const [args, message] of cases) {
       const r = await run(...args);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/not available yet/);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(message);
     }
   });
 

@@ -1,8 +1,19 @@
 /** `flotilla inspect`: best-practice, Pod Security and health checks over manifests, for people and CI. */
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { StoredObject } from '../../../shared/objects/types';
 import { importManifests } from '../../services/importer';
-import { inspectObjects, type CheckSetId, type InspectionConfig } from '../../services/inspection';
+import { listForInspection } from '../../services/inspection/live-list';
+import { SnapshotError } from '../../services/snapshots/format';
+import { openSnapshotReader } from '../../services/snapshots/reader';
+import {
+  inspect,
+  inspectObjects,
+  type CheckSetId,
+  type InspectionConfig,
+  type InspectionResult,
+} from '../../services/inspection';
 import { parseInspectionConfig } from '../../services/inspection/config-schema';
 import { toHtml } from '../../services/inspection/report/html';
 import { toJsonReport, toTable, type ReportInput } from '../../services/inspection/report/render';
@@ -14,7 +25,8 @@ export interface CliIo {
 
 export const INSPECT_USAGE = `Usage: flotilla inspect (FILE_OR_DIR... | --snapshot FILE | --context NAME) [options]
 
-Runs Flotilla's checks over Kubernetes manifests (YAML or JSON files and folders):
+Runs Flotilla's checks over Kubernetes manifests (YAML or JSON files and folders), a snapshot
+(.flotilla file, opened read-only) or a live cluster (a kubeconfig context, read directly):
 Polaris best practices, Pod Security Standards (baseline, restricted) and cluster health.
 Manifests that do not parse are reported on stderr and skipped.
 
@@ -24,6 +36,7 @@ Options:
   --fail-on danger|warning   exit 1 when a finding of this severity (or worse) exists
   --kubernetes-version V     judge Pod Security and API versions for this version (default: latest)
   --config FILE              JSON inspection config (checks on/off, severities, exemptions)
+  --kubeconfig FILE          the kubeconfig for --context (default: $KUBECONFIG or ~/.kube/config)
   -o, --output FILE          write the report to FILE instead of stdout
   -h, --help
 
@@ -43,6 +56,7 @@ interface Options {
   output?: string;
   snapshot?: string;
   context?: string;
+  kubeconfig?: string;
   help: boolean;
 }
 
@@ -62,6 +76,7 @@ function parse(argv: string[]): Options {
         output: { type: 'string', short: 'o' },
         snapshot: { type: 'string' },
         context: { type: 'string' },
+        kubeconfig: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -103,6 +118,7 @@ function parse(argv: string[]): Options {
     output: o.output,
     snapshot: o.snapshot,
     context: o.context,
+    kubeconfig: o.kubeconfig,
     help: o.help ?? false,
   };
 }
@@ -141,37 +157,32 @@ export async function inspectCommand(argv: string[], io: CliIo): Promise<number>
     io.err(`flotilla inspect: ${e.message}\n\n${INSPECT_USAGE}\n`);
     return 2;
   }
-  if (opts.snapshot !== undefined || opts.context !== undefined) {
-    const which =
-      opts.snapshot !== undefined ? `--snapshot (${opts.snapshot})` : `--context (${opts.context})`;
-    io.err(
-      `flotilla inspect: ${which} is not available yet in this build; inspect manifest files or folders instead.\n`,
-    );
-    return 2;
-  }
   if (opts.sets) config = { ...config, sets: opts.sets };
   if (opts.kubernetesVersion) config = { ...config, kubernetesVersion: opts.kubernetesVersion };
 
-  for (const p of opts.paths) {
-    try {
-      await fs.stat(p);
-    } catch {
-      io.err(`flotilla inspect: ${p}: no such file or folder\n`);
-      return 2;
+  let result: InspectionResult;
+  let subject: string;
+  let problems: NonNullable<ReportInput['problems']> = [];
+  try {
+    if (opts.snapshot !== undefined) {
+      ({ result, subject } = await fromSnapshot(opts.snapshot, config));
+    } else if (opts.context !== undefined) {
+      ({ result, subject } = await fromContext(opts.context, opts.kubeconfig, config, io));
+    } else {
+      const r = await fromFiles(opts.paths, config, io);
+      if (typeof r === 'number') return r;
+      ({ result, subject, problems } = r);
     }
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    io.err(`flotilla inspect: ${e.message}\n`);
+    return 2;
   }
-  const imported = await importManifests(opts.paths, { sourceId: 'manifests:cli', cluster: 'manifests' });
-  const problems = imported.issues.filter((i) => i.level === 'error' || i.code === 'not-kubernetes');
-  for (const p of problems) {
-    const where = `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
-    io.err(`${p.level === 'error' ? 'skipped' : 'note'}: ${where}: ${p.message}\n`);
-  }
-  const result = await inspectObjects(imported.objects, { config });
   const input: ReportInput = {
     title: 'Flotilla inspection',
-    subject: opts.paths.join(', '),
+    subject,
     result,
-    problems: problems.map((p) => ({ file: p.file, line: p.line, column: p.column, message: p.message })),
+    problems,
   };
   const text =
     opts.format === 'json'
@@ -185,4 +196,90 @@ export async function inspectCommand(argv: string[], io: CliIo): Promise<number>
   const failing =
     opts.failOn === 'warning' ? ['danger', 'warning'] : opts.failOn === 'danger' ? ['danger'] : [];
   return result.findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
+}
+
+/** A source that cannot be read: a bad snapshot, an unknown context, an unreachable cluster. */
+class SourceError extends Error {}
+
+async function fromFiles(
+  paths: string[],
+  config: InspectionConfig,
+  io: CliIo,
+): Promise<
+  number | { result: InspectionResult; subject: string; problems: NonNullable<ReportInput['problems']> }
+> {
+  for (const p of paths) {
+    try {
+      await fs.stat(p);
+    } catch {
+      io.err(`flotilla inspect: ${p}: no such file or folder\n`);
+      return 2;
+    }
+  }
+  const imported = await importManifests(paths, { sourceId: 'manifests:cli', cluster: 'manifests' });
+  const problems = imported.issues.filter((i) => i.level === 'error' || i.code === 'not-kubernetes');
+  for (const p of problems) {
+    const where = `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
+    io.err(`${p.level === 'error' ? 'skipped' : 'note'}: ${where}: ${p.message}\n`);
+  }
+  return {
+    result: await inspectObjects(imported.objects, { config }),
+    subject: paths.join(', '),
+    problems: problems.map((p) => ({ file: p.file, line: p.line, column: p.column, message: p.message })),
+  };
+}
+
+async function fromSnapshot(file: string, config: InspectionConfig) {
+  let snap;
+  try {
+    snap = openSnapshotReader(file);
+  } catch (e) {
+    if (e instanceof SnapshotError) throw new SourceError(e.message);
+    throw e;
+  }
+  try {
+    const versions = Object.fromEntries(snap.meta.clusters.map((c) => [c.name, c.version]));
+    const result = await inspect(snap.reader, {
+      config: { ...config, clusterVersions: { ...versions, ...config.clusterVersions } },
+    });
+    return { result, subject: `snapshot ${file} (${snap.meta.scope}, taken ${snap.meta.takenAt})` };
+  } finally {
+    snap.close();
+  }
+}
+
+async function fromContext(
+  context: string,
+  kubeconfig: string | undefined,
+  config: InspectionConfig,
+  io: CliIo,
+) {
+  const kc = new KubeConfig();
+  const where = kubeconfig ?? 'the default kubeconfig';
+  try {
+    if (kubeconfig) kc.loadFromFile(kubeconfig);
+    else kc.loadFromDefault();
+  } catch (e) {
+    throw new SourceError(`${where}: ${(e as Error).message}`);
+  }
+  if (!kc.getContexts().some((c) => c.name === context))
+    throw new SourceError(`no context named "${context}" in ${where}`);
+  kc.setCurrentContext(context);
+  let listing;
+  try {
+    listing = await listForInspection(kc, context);
+  } catch (e) {
+    throw new SourceError(`context ${context}: ${(e as Error).message}`);
+  }
+  for (const s of listing.skipped) io.err(`note: ${s.kind}: ${s.reason}; skipped\n`);
+  const objects: StoredObject[] = listing.objects;
+  const result = await inspectObjects(objects, {
+    config: {
+      ...config,
+      ...(listing.version
+        ? { clusterVersions: { [context]: listing.version, ...config.clusterVersions } }
+        : {}),
+    },
+  });
+  return { result, subject: `context ${context}${listing.version ? ` (${listing.version})` : ''}` };
 }
