@@ -20,7 +20,10 @@ export function ManifestsImport() {
     if (error) notice(error, 'error');
   }, [error, notice]);
   useEffect(() => {
-    if (result) document.getElementById('import-title')?.focus();
-  }, [result]);
+    if (!result) return;
+    document.getElementById('import-title')?.focus();
+    const n = result.source.objects;
+    notice(`Imported ${n} object${n === 1 ? '' : 's'} from ${result.source.label}.`);
+  }, [result, notice]);
   return result ? <ImportResultPage result={result} onClose={close} /> : null;
 }
