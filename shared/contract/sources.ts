@@ -65,6 +65,8 @@ export const CaptureInput = z
     includeEvents: z.boolean().default(true),
     includeMetrics: z.boolean().default(false),
     includeLogs: z.boolean().default(false),
+    /** Free text kept in the file's metadata (how it was made, what it is for). */
+    note: z.string().max(4000).optional(),
   })
   .strict();
 

@@ -204,6 +204,7 @@ export function createSourcesArea(ctx: SourcesContext): SourcesArea {
           logs: input.includeLogs,
         },
         flotillaVersion: ctx.flotillaVersion,
+        note: input.note,
       });
       return { taskId };
     },
