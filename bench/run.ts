@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchChurn } from './churn';
+import { benchInspection } from './inspection';
 import { benchQueries } from './queries';
 import { benchSim } from './sim';
 import { benchFirstPage, benchFullSync } from './sync';
@@ -12,6 +13,7 @@ import { benchFirstPage, benchFullSync } from './sync';
  *   c: churn of 500 changes/s across 10 clusters: change-to-store lag and CPU vs bare watch clients
  *   d: search and filtered page queries at 100,000 objects vs a bare indexed SELECT
  *   s: kube-sim at scale: its memory, list latency and churn rate (10 clusters × 3,000 pods)
+ *   i: a full inspection of 100,000 objects of a simulated fleet vs a bare JSON.parse pass over them
  */
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -22,7 +24,7 @@ const onlyValue = onlyArg?.includes('=')
   : onlyArg
     ? args[args.indexOf(onlyArg) + 1]
     : undefined;
-const only = new Set((onlyValue ?? 'a,b,c,d,s').split(','));
+const only = new Set((onlyValue ?? 'a,b,c,d,s,i').split(','));
 
 const sizes = quick
   ? {
@@ -67,6 +69,13 @@ if (only.has('c')) {
 if (only.has('s')) {
   process.stderr.write(`bench s: kube-sim with ${sizes.s.clusters} × ${sizes.s.pods} pods…\n`);
   results.s_sim = await benchSim(sizes.s);
+}
+
+if (only.has('i')) {
+  process.stderr.write('bench i: inspection of a simulated fleet…\n');
+  results.i_inspection = await benchInspection(
+    quick ? { objects: 20_000, runs: 3 } : { objects: 100_000, runs: 5 },
+  );
 }
 
 // d last: its 100,000-object load would otherwise inflate the RSS baseline of a
