@@ -104,14 +104,7 @@ export function RunSummary({ detail }: { detail: InspectionRunDetail }) {
       <section className="in-card in-wide" aria-label="By cluster and namespace">
         <div className="in-two">
           <CountTable caption="By cluster" rows={d.byCluster} testId="by-cluster" />
-          <CountTable
-            caption="By namespace"
-            rows={d.byNamespace.map((n) => ({
-              ...n,
-              label: `${n.namespace || '(cluster-scoped)'} · ${n.label}`,
-            }))}
-            testId="by-namespace"
-          />
+          <CountTable caption="By namespace" rows={d.byNamespace} testId="by-namespace" />
         </div>
       </section>
     </div>

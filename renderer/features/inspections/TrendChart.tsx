@@ -13,12 +13,13 @@ import { when } from './format';
 import { tickFormatter, trendSummary, type TrendPoint } from './trend';
 import { useChartColours } from './use-theme-colours';
 
-/** Score over time (line, left axis 0–100) with danger and warning counts (bars, right axis). */
+/**
+ * Score per run, oldest to newest (line, left axis 0–100), with its danger and warning counts (bars,
+ * right axis). One slot per run, so runs minutes apart stay as readable as runs days apart.
+ */
 export function TrendChart({ points, onPick }: { points: TrendPoint[]; onPick?(runId: string): void }) {
   const c = useChartColours();
   const tick = tickFormatter(points);
-  // one point would sit on the axis edge: pad the x domain so a single run's bar shows
-  const pad = points.length <= 1 ? 3_600_000 : 0;
   const axis = { stroke: c.muted, tick: { fill: c.muted, fontSize: 12 } };
   return (
     <figure className="in-chart" data-testid="trend-chart">
@@ -37,14 +38,7 @@ export function TrendChart({ points, onPick }: { points: TrendPoint[]; onPick?(r
             }}
           >
             <CartesianGrid stroke={c.grid} strokeDasharray="3 3" />
-            <XAxis
-              dataKey="at"
-              type="number"
-              scale="time"
-              domain={[(min: number) => min - pad, (max: number) => max + pad]}
-              tickFormatter={tick}
-              {...axis}
-            />
+            <XAxis dataKey="at" type="category" tickFormatter={tick} minTickGap={24} {...axis} />
             <YAxis
               yAxisId="score"
               domain={[0, 100]}
@@ -52,7 +46,14 @@ export function TrendChart({ points, onPick }: { points: TrendPoint[]; onPick?(r
               {...axis}
               label={{ value: 'Score', angle: -90, position: 'insideLeft', fill: c.muted, fontSize: 12 }}
             />
-            <YAxis yAxisId="count" orientation="right" allowDecimals={false} width={44} {...axis} />
+            <YAxis
+              yAxisId="count"
+              orientation="right"
+              allowDecimals={false}
+              width={52}
+              {...axis}
+              label={{ value: 'Findings', angle: 90, position: 'insideRight', fill: c.muted, fontSize: 12 }}
+            />
             <Tooltip
               labelFormatter={(at) => when(new Date(Number(at)).toISOString())}
               contentStyle={{ background: c.surface, border: `1px solid ${c.grid}`, color: c.fg }}

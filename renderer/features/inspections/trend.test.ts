@@ -44,7 +44,9 @@ describe('trend points', () => {
 });
 
 describe('ticks and summary', () => {
-  it('shows times within two days and dates beyond', () => {
+  it('shows seconds within an hour, times within two days and dates beyond', () => {
+    const close = trendPoints([run('a', '2026-12-01T10:00:00', 1), run('b', '2026-12-01T10:00:07', 2)]);
+    expect(tickFormatter(close)(close[1]!.at)).toBe('10:00:07');
     const near = trendPoints([run('a', '2026-12-01T10:00:00', 1), run('b', '2026-12-01T15:30:00', 2)]);
     expect(tickFormatter(near)(near[1]!.at)).toBe('15:30');
     const far = trendPoints([run('a', '2026-11-01T10:00:00', 1), run('b', '2026-12-01T15:30:00', 2)]);

@@ -35,16 +35,18 @@ export function trendPoints(runs: readonly TrendInput[], maxPoints = 60): TrendP
   return daily.slice(Math.max(0, daily.length - maxPoints));
 }
 
-/** The x-axis tick: a time of day when the points span less than two days, otherwise a date. */
+/** The x-axis tick: a date when the runs span two days or more, a time of day within two days, and
+ * seconds too within an hour. */
 export function tickFormatter(points: readonly TrendPoint[]): (at: number) => string {
   const first = points[0]?.at ?? 0;
   const last = points[points.length - 1]?.at ?? 0;
   const short = last - first < 2 * DAY;
+  const seconds = last - first < 3_600_000;
   return (at) => {
     const d = new Date(at);
     const pad = (n: number) => String(n).padStart(2, '0');
     const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
     return short ? time : date;
   };
 }
