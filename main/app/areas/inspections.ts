@@ -68,6 +68,8 @@ export interface InspectionsAreaContext extends PlanDeps {
 
 export interface InspectionsArea {
   handlers: InspectionHandlers;
+  /** Resolves when every scheduled run started so far has ended (tests, shutdown). */
+  whenIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -146,18 +148,23 @@ export function createInspectionsArea(ctx: InspectionsAreaContext): InspectionsA
     };
   };
   const scheduled = new Set<string>();
+  const pending = new Set<Promise<unknown>>();
   const runSchedule = (s: ScheduleRecord & { every: Every }, at: Date) => {
     if (scheduled.has(s.id)) return;
     scheduled.add(s.id);
     // Recorded before the run ends, so a slow run is not started twice.
     store.markScheduleRun(s.id, at.toISOString(), '');
-    startRun(s.scope as InspectionScope, `schedule:${s.id}`)
+    const p = startRun(s.scope as InspectionScope, `schedule:${s.id}`)
       .then(async (runId) => {
         store.markScheduleRun(s.id, at.toISOString(), runId);
         await runs.whenDone(runId);
       })
       .catch((e: unknown) => ctx.log.warn(`scheduled inspection ${s.id} could not start: ${String(e)}`))
-      .finally(() => scheduled.delete(s.id));
+      .finally(() => {
+        scheduled.delete(s.id);
+        pending.delete(p);
+      });
+    pending.add(p);
   };
   const scheduler =
     ctx.schedules === false
@@ -411,6 +418,9 @@ export function createInspectionsArea(ctx: InspectionsAreaContext): InspectionsA
 
   return {
     handlers,
+    async whenIdle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
     async close() {
       scheduler?.stop();
       for (const c of conformanceRuns.values()) c.abort();
