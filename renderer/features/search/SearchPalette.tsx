@@ -1,30 +1,37 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
 import { call, messageOf } from '../../lib/call';
+import { useSource } from '../../stores/source-store';
 import { isSearchShortcut, paletteMove } from './keys';
+import { useSearchOpen } from './search-store';
 import { searchTarget } from './target';
 import './search.css';
 
 type Result = CallOutput<'search.query'>;
 
-/** Fleet-wide search (Ctrl/Cmd-K): any cached object by name, kind, label or namespace; Enter opens it. */
+/**
+ * Fleet-wide search (Ctrl/Cmd-K or the top-bar button): any object of the current data source by
+ * name, kind, label (key=value) or namespace; Enter opens it.
+ */
 export function SearchPalette() {
-  const [open, setOpen] = useState(false);
+  const open = useSearchOpen((s) => s.open);
+  const source = useSource();
   const [text, setText] = useState('');
-  const [result, setResult] = useState<Result | null>(null);
+  /** The last answer and the text (and source) it answers: older answers stay shown, dimmed, while typing. */
+  const [result, setResult] = useState<(Result & { query: string }) | null>(null);
+  /** Enter pressed before the answer to the current text arrived: open its first result then. */
+  const enterPending = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [clusterNames, setClusterNames] = useState<Map<string, string>>(new Map());
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const returnFocus = useRef<Element | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isSearchShortcut(e)) return;
       e.preventDefault();
-      returnFocus.current = document.activeElement;
-      setOpen(true);
+      useSearchOpen.getState().show();
       setTimeout(() => input.current?.select(), 0);
     };
     window.addEventListener('keydown', onKey);
@@ -45,10 +52,10 @@ export function SearchPalette() {
     if (q === '') return;
     let stale = false;
     const timer = setTimeout(() => {
-      call('search.query', { text: q, limit: 50 }).then(
+      call('search.query', { text: q, source, limit: 50 }).then(
         (r) => {
           if (stale) return;
-          setResult(r);
+          setResult({ ...r, query: `${source}\u0000${q}` });
           setActive(0);
           setError(null);
         },
@@ -59,7 +66,16 @@ export function SearchPalette() {
       stale = true;
       clearTimeout(timer);
     };
-  }, [text, open]);
+  }, [text, open, source]);
+
+  useEffect(() => {
+    if (!enterPending.current || result?.query !== `${source}\u0000${text.trim()}`) return;
+    enterPending.current = false;
+    const hit = result.items[0];
+    if (!hit) return;
+    window.location.hash = searchTarget(hit).href;
+    useSearchOpen.getState().hide();
+  }, [result, text, source]);
 
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -67,16 +83,18 @@ export function SearchPalette() {
 
   if (!open) return null;
   const empty = text.trim() === '';
+  const fresh = result?.query === `${source}\u0000${text.trim()}`;
   const items = empty ? [] : (result?.items ?? []);
   const close = () => {
-    setOpen(false);
-    if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+    const { returnFocus, hide } = useSearchOpen.getState();
+    hide();
+    if (returnFocus instanceof HTMLElement) returnFocus.focus();
   };
   const openItem = (index: number) => {
     const hit = items[index];
     if (!hit) return;
     window.location.hash = searchTarget(hit).href;
-    setOpen(false);
+    useSearchOpen.getState().hide();
   };
   const optionId = (i: number) => `search-option-${i}`;
 
@@ -101,14 +119,18 @@ export function SearchPalette() {
           placeholder="Search pods, deployments, nodes… by name, kind, label or namespace"
           value={text}
           autoFocus
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            enterPending.current = false;
+            setText(e.target.value);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();
               close();
             } else if (e.key === 'Enter') {
               e.preventDefault();
-              openItem(active);
+              if (fresh) openItem(active);
+              else enterPending.current = true;
             } else {
               const next = paletteMove(e.key, active, items.length);
               if (next !== null) {
@@ -123,7 +145,14 @@ export function SearchPalette() {
             {error}
           </p>
         ) : null}
-        <ul ref={list} id="search-results" className="fl-search-results" role="listbox" aria-label="Results">
+        <ul
+          ref={list}
+          id="search-results"
+          className={`fl-search-results${fresh ? '' : ' fl-search-stale'}`}
+          role="listbox"
+          aria-label="Results"
+          aria-busy={!empty && !fresh}
+        >
           {items.map((o, i) => {
             const target = searchTarget(o);
             return (
@@ -134,6 +163,7 @@ export function SearchPalette() {
                 aria-selected={i === active}
                 data-kind={o.kind}
                 data-name={o.name}
+                data-namespace={o.namespace}
                 onMouseMove={() => setActive(i)}
                 onClick={() => openItem(i)}
               >
@@ -151,7 +181,7 @@ export function SearchPalette() {
         <p className="fl-search-foot">
           {empty
             ? 'Type a name, kind, namespace or label (key=value). ↑↓ to move, Enter to open, Esc to close.'
-            : result
+            : result && fresh
               ? `${result.total} match${result.total === 1 ? '' : 'es'}${result.total > items.length ? `, first ${items.length} shown` : ''} · ${result.elapsedMs.toFixed(0)} ms`
               : 'Searching…'}
         </p>

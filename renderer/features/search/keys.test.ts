@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut, paletteMove } from './keys';
+import { isSearchShortcut, paletteMove, shortcutLabel } from './keys';
 
 const key = (
   k: string,
@@ -35,5 +35,17 @@ describe('paletteMove', () => {
     expect(paletteMove('PageUp', 5, 12)).toBe(0);
     expect(paletteMove('Enter', 1, 3)).toBeNull();
     expect(paletteMove('ArrowDown', 0, 0)).toBeNull();
+  });
+});
+
+describe('shortcutLabel', () => {
+  it.each([
+    ['MacIntel', '⌘K', 'Meta+K'],
+    ['iPhone', '⌘K', 'Meta+K'],
+    ['Linux x86_64', 'Ctrl K', 'Control+K'],
+    ['Win32', 'Ctrl K', 'Control+K'],
+    ['', 'Ctrl K', 'Control+K'],
+  ])('%s shows %s', (platform, text, aria) => {
+    expect(shortcutLabel(platform)).toEqual({ text, aria });
   });
 });

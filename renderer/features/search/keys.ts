@@ -26,3 +26,11 @@ export function paletteMove(key: string, current: number, count: number): number
       return null;
   }
 }
+
+/** Whether a platform string (navigator.platform / userAgent) is macOS (or iOS): Cmd instead of Ctrl. */
+export const isMac = (platform: string): boolean => /Mac|iPhone|iPad|iPod/i.test(platform);
+
+/** The shortcut as the button shows it: "⌘K" on macOS, "Ctrl K" elsewhere; and for aria-keyshortcuts. */
+export function shortcutLabel(platform: string): { text: string; aria: string } {
+  return isMac(platform) ? { text: '⌘K', aria: 'Meta+K' } : { text: 'Ctrl K', aria: 'Control+K' };
+}
