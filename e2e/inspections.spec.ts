@@ -1,8 +1,23 @@
-import type { Locator } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { InspectionsPage } from './pages/inspections';
 
 const shots = process.env.INSPECTIONS_SHOTS;
+
+/** With INSPECTIONS_SHOTS=<folder>: a light and a dark screenshot with `at` at the top. */
+async function screenshots(page: Page, name: string, at: Locator): Promise<void> {
+  if (!shots) return;
+  await at.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: `${shots}/${name}-light.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${shots}/${name}-dark.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 test('inspections over the demo fleet: run, see the grade and findings, open a finding at its field, run again and compare, see the trend and the overview panel', async ({
   app,
@@ -10,15 +25,7 @@ test('inspections over the demo fleet: run, see the grade and findings, open a f
 }) => {
   test.setTimeout(300_000);
   const insp = new InspectionsPage(page);
-  const shoot = async (name: string, at: Locator) => {
-    if (!shots) return;
-    await at.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: `${shots}/${name}-light.png` });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: `${shots}/${name}-dark.png` });
-    await page.emulateMedia({ colorScheme: 'light' });
-  };
+  const shoot = (name: string, at: Locator) => screenshots(page, name, at);
 
   await app.open('#/clusters');
   await page.getByRole('button', { name: 'Start demo fleet' }).first().click();
@@ -118,3 +125,120 @@ test('inspections over the demo fleet: run, see the grade and findings, open a f
   await expect(insp.grade).toHaveText(panelGrade!);
   await expect(page.getByTestId('run-page')).toContainText('aks-prod-eastus');
 });
+
+test('schedules, check settings and a Sonobuoy results tarball, with no cluster attached', async ({
+  app,
+  page,
+}) => {
+  const insp = new InspectionsPage(page);
+  await app.open('#/inspections');
+
+  // conformance needs the sonobuoy command, which this machine does not have: the page says so
+  await page.getByRole('combobox', { name: /^Type/ }).selectOption('conformance');
+  await expect(page.getByTestId('sonobuoy-missing')).toContainText('sonobuoy');
+  await expect(insp.runButton).toBeDisabled();
+
+  // schedules: a bad time is refused with the field named; a good one is listed, disabled, deleted
+  await insp.tab('Schedules').click();
+  await page.getByRole('textbox', { name: 'Time (HH:MM)' }).fill('25:00');
+  await page.getByRole('button', { name: 'Add schedule' }).click();
+  await expect(page.locator('.form-error')).toHaveText(
+    'Time: "25:00" is not a time of day; use HH:MM, 00:00 to 23:59.',
+  );
+  await page.getByRole('textbox', { name: 'Time (HH:MM)' }).fill('03:30');
+  await page.getByRole('button', { name: 'Add schedule' }).click();
+  const row = page.getByTestId('schedules-table').locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Daily at 03:30');
+  await expect(row.locator('td').nth(4)).toHaveText(/^\d{4}-\d\d-\d\d 03:30$/);
+  await row.getByRole('checkbox').uncheck();
+  await expect(row.locator('td').nth(4)).toHaveText('disabled');
+  await page.getByRole('combobox', { name: /^Repeat/ }).selectOption('hours');
+  await page.getByRole('textbox', { name: 'Hours' }).fill('6');
+  await page.getByRole('button', { name: 'Add schedule' }).click();
+  await expect(row).toHaveCount(2);
+  await expect(page.getByTestId('schedules-table')).toContainText('Every 6 hours');
+  await screenshots(page, 'inspection-schedules', insp.tab('Schedules'));
+  await row.first().getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toHaveCount(1);
+
+  // check settings of the fleet: turn a check off, raise another's severity, add an exemption; saved
+  await insp.tab('Check settings').click();
+  const checks = page.getByTestId('checks-table');
+  await expect(checks.locator('tbody tr').first()).toBeVisible();
+  const hostPath = checks.locator('tr[data-check="hostPathSet"]');
+  await hostPath.getByRole('checkbox').uncheck();
+  await checks.locator('tr[data-check="tagNotSpecified"]').getByRole('combobox').selectOption('danger');
+  await page.getByRole('textbox', { name: 'Namespaces' }).fill('kube-system');
+  await page.getByRole('textbox', { name: 'Labels' }).fill('app=');
+  await page.getByRole('button', { name: 'Add exemption' }).click();
+  await expect(page.locator('.form-error')).toHaveText(
+    'Labels: "app=" has no value; write app=* for any value.',
+  );
+  await page.getByRole('textbox', { name: 'Labels' }).fill('tier');
+  await page.getByRole('button', { name: 'Add exemption' }).click();
+  await expect(page.getByTestId('exemptions')).toHaveText(
+    /Every check · namespaces kube-system · labels tier/,
+  );
+  await screenshots(page, 'inspection-settings', insp.tab('Check settings'));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.reload();
+  await expect(checks.locator('tr[data-check="hostPathSet"]').getByRole('checkbox')).not.toBeChecked();
+  await expect(checks.locator('tr[data-check="tagNotSpecified"]').getByRole('combobox')).toHaveValue(
+    'danger',
+  );
+  await expect(page.getByTestId('exemptions')).toContainText('namespaces kube-system');
+
+  // a Sonobuoy results tarball: plugins, the pass/fail/skip tree, failures with their messages
+  await insp.tab('Conformance').click();
+  await page.getByLabel('Sonobuoy results tarball').setInputFiles(sonobuoyTarball());
+  const result = page.getByTestId('conformance-result');
+  await expect(result).toBeVisible();
+  await expect(page.getByTestId('plugin-tally')).toHaveText('1 passed, 1 failed, 1 skipped');
+  await expect(result.locator('[data-test-status="failed"]')).toContainText('DNS should provide DNS');
+  await expect(result.locator('.in-failure')).toContainText('timed out waiting for the condition');
+  await screenshots(page, 'inspection-conformance', result);
+  await result.getByRole('button', { name: /^systemd-logs/ }).click();
+  await insp.tab('Conformance').click();
+  await expect(page.getByTestId('conformance-table').locator('tbody tr')).toHaveCount(1);
+});
+
+/** A `sonobuoy retrieve` tarball with an e2e plugin (one pass, one failure, one skip) and systemd-logs. */
+function sonobuoyTarball(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'flotilla-sonobuoy-e2e-'));
+  const files: Record<string, string> = {
+    'meta/config.json': '{"UUID":"3f7c1c2e-0000-4000-8000-000000000000"}',
+    'plugins/e2e/sonobuoy_results.yaml': [
+      'name: e2e',
+      'status: failed',
+      'meta:',
+      '  type: summary',
+      'items:',
+      '- name: global',
+      '  status: failed',
+      '  items:',
+      '  - name: Kubernetes e2e suite',
+      '    status: failed',
+      '    items:',
+      "    - name: '[sig-apps] Deployment should run the lifecycle of a Deployment [Conformance]'",
+      '      status: passed',
+      "    - name: '[sig-network] DNS should provide DNS for services [Conformance]'",
+      '      status: failed',
+      '      details:',
+      '        failure: timed out waiting for the condition',
+      "    - name: '[sig-storage] CSI Volumes [Disruptive]'",
+      '      status: skipped',
+      '',
+    ].join('\n'),
+    'plugins/systemd-logs/sonobuoy_results.yaml':
+      'name: systemd-logs\nstatus: passed\nmeta:\n  type: summary\nitems:\n- name: node-1\n  status: complete\n',
+  };
+  const src = path.join(root, 'src');
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(path.join(src, path.dirname(p)), { recursive: true });
+    writeFileSync(path.join(src, p), text);
+  }
+  const out = path.join(root, '202612042300_sonobuoy_3f7c1c2e.tar.gz');
+  execFileSync('tar', ['-czf', out, '-C', src, '.']);
+  return out;
+}

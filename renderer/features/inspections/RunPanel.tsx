@@ -151,9 +151,7 @@ export function RunPanel({ lists, initial }: { lists: ScopeLists; initial?: Insp
         </p>
       ) : sonobuoy && !sonobuoy.available ? (
         <p className="in-note" data-testid="sonobuoy-missing">
-          {sonobuoy.message} Conformance runs need the <code>sonobuoy</code> command on this machine: download
-          it from the Sonobuoy releases page (github.com/vmware-tanzu/sonobuoy), put it on your PATH and
-          reopen this page. Results tarballs from elsewhere can be browsed without it in{' '}
+          {sonobuoy.message} Results tarballs can be browsed in{' '}
           <a href={inspectionsHref.conformance()}>Conformance</a>.
         </p>
       ) : sonobuoy ? (

@@ -40,11 +40,19 @@ export function SchedulesView({ lists }: { lists: ScopeLists }) {
       (e: unknown) => setError(messageOf(e)),
     );
   };
-  const toggle = (s: InspectionSchedule) =>
-    call('inspections.schedules.set', { id: s.id, scope: s.scope, every: s.every, enabled: !s.enabled }).then(
-      load,
-      (e: unknown) => setError(messageOf(e)),
-    );
+  const toggle = (s: InspectionSchedule) => {
+    // the box follows the click at once; the list is reloaded from main either way
+    setSchedules((list) => list?.map((x) => (x.id === s.id ? { ...x, enabled: !s.enabled } : x)) ?? null);
+    return call('inspections.schedules.set', {
+      id: s.id,
+      scope: s.scope,
+      every: s.every,
+      enabled: !s.enabled,
+    }).then(load, (e: unknown) => {
+      setError(messageOf(e));
+      load();
+    });
+  };
   const remove = (s: InspectionSchedule) =>
     call('inspections.schedules.delete', { id: s.id }).then(
       () => {
