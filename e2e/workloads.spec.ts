@@ -5,6 +5,7 @@ import { openDatabase } from '../main/store/db';
 import { createObjectStore } from '../main/store/objects';
 import { startServer } from './fixtures/server';
 import { expect, test } from './fixtures/test';
+import { NamespacesPage } from './pages/namespaces';
 import { WorkloadsPage } from './pages/workloads';
 
 const shots = process.env.WORKLOADS_SHOTS;
@@ -80,6 +81,65 @@ test('workloads over the demo fleet: filter by a label selector, open the crash-
   await page.getByLabel(/Previous run/).check();
   await expect(workloads.logState).toHaveAttribute('data-state', 'ready');
   await expect(workloads.logLines.last()).toContainText('panic');
+});
+
+test('filter workloads by a workspace, then open one of its pods and see its usage', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const ns = new NamespacesPage(page);
+  const workloads = new WorkloadsPage(page);
+  await app.open('#/clusters');
+  const tkg = await ns.startDemo('tkg-01');
+
+  // a workspace holding the shop namespace of tkg-01 only (the demo has shop on other clusters too)
+  await app.goTo('Workspaces');
+  await ns.createWorkspace('shop-team');
+  await app.goTo('Namespaces');
+  const shop = ns.row('shop', 'tkg-01', ns.table);
+  await expect(shop).toBeVisible({ timeout: 60_000 });
+  await shop.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Attach namespaces (1)' }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach namespaces' });
+  await attach.getByLabel('Workspace').selectOption({ label: 'shop-team' });
+  await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+  await expect(attach).toBeHidden();
+
+  await app.goTo('Workloads');
+  await workloads.tab('Pods').click();
+  await workloads.expectCount(/^[1-9][\d,]* pods$/);
+  const everywhere = await workloads.rows.count();
+  const shopElsewhere = page.locator(`[role="row"][data-namespace="shop"]:not([data-cluster="${tkg}"])`);
+  await workloads.filterByWorkspace('shop-team');
+  await workloads.expectCount(/^[1-9]\d* pods?$/);
+  await expect(workloads.rows.first()).toHaveAttribute('data-namespace', 'shop');
+  const inWorkspace = await workloads.rows.count();
+  expect(inWorkspace).toBeLessThanOrEqual(everywhere);
+  for (const row of await workloads.rows.all()) {
+    await expect(row).toHaveAttribute('data-namespace', 'shop');
+    await expect(row).toHaveAttribute('data-cluster', tkg);
+  }
+  await expect(shopElsewhere).toHaveCount(0);
+  // the namespace picker only offers the workspace's namespaces
+  await expect(workloads.namespace.locator('option')).toHaveText(['All namespaces', 'shop']);
+  if (shots) await page.screenshot({ path: `${shots}/workloads-workspace.png` });
+
+  const first = workloads.rows.first();
+  const podName = (await first.getAttribute('data-name')) ?? '';
+  await first.getByRole('link', { name: podName }).click();
+  await expect(app.heading).toHaveText(podName);
+
+  // usage: metrics-server measures new pods first, then every ~30 s; the page reads every 15 s
+  const container = workloads.usage.locator('tr[data-usage-row]:not([data-usage-row="total"])').first();
+  await expect(container).toBeVisible({ timeout: 90_000 });
+  await expect(container.locator('td').nth(0)).toHaveText(/^(\d+m|[\d.]+ cores)/);
+  await expect(container.locator('td').nth(2)).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB)/);
+  await expect(workloads.usage).toContainText(/From metrics\.k8s\.io.*read again every 15 s/);
+  if (shots) {
+    await workloads.usage.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/pod-usage.png` });
+  }
 });
 
 /** 100,000 pods over 10 clusters written straight into a data folder's object table. */

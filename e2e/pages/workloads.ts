@@ -9,6 +9,9 @@ export class WorkloadsPage {
   readonly logLines: Locator;
   readonly logState: Locator;
   readonly logSearch: Locator;
+  readonly workspace: Locator;
+  readonly namespace: Locator;
+  readonly usage: Locator;
 
   constructor(readonly page: Page) {
     this.rows = page.getByTestId('workload-rows').locator('[role="row"][data-name]');
@@ -18,6 +21,9 @@ export class WorkloadsPage {
     this.logLines = page.getByTestId('log-lines').locator('.wl-log-line');
     this.logState = page.getByTestId('log-state');
     this.logSearch = page.getByRole('searchbox', { name: 'Search' });
+    this.workspace = page.getByRole('combobox', { name: 'Workspace', exact: true });
+    this.namespace = page.getByRole('combobox', { name: 'Namespace', exact: true });
+    this.usage = page.getByTestId('pod-usage');
   }
 
   tab(label: string): Locator {
@@ -40,6 +46,25 @@ export class WorkloadsPage {
   /** Waits until the table has settled on `n` rows (the count line says so). */
   async expectCount(pattern: RegExp, timeout = 60_000): Promise<void> {
     await expect(this.count).toHaveText(pattern, { timeout });
+  }
+
+  /** Picks a workspace in the filter by its name (the option also says how many namespaces it has). */
+  async filterByWorkspace(name: string): Promise<void> {
+    const valueOf = () =>
+      this.workspace
+        .locator('option')
+        .evaluateAll(
+          (options, n) =>
+            options.find((o) => o.textContent?.startsWith(`${n} (`))?.getAttribute('value') ?? '',
+          name,
+        );
+    await expect.poll(valueOf, { timeout: 15_000 }).not.toBe('');
+    await this.workspace.selectOption(await valueOf());
+  }
+
+  /** A row of the pod's usage table: a container's name, or 'total'. */
+  usageRow(name: string): Locator {
+    return this.usage.locator(`tr[data-usage-row="${name}"]`);
   }
 
   fact(testId: 'pod-status' | 'pod-restarts' | 'pod-owner' | 'pod-ip'): Locator {

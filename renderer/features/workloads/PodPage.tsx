@@ -15,7 +15,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { call, messageOf, useEvent } from '../../lib/call';
 import { yamlRoute } from '../yaml/route';
+import { isReadOnlySource, sourceKind, useSource } from '../../stores/source-store';
 import { PodLogs } from './PodLogs';
+import { PodUsage } from './PodUsage';
 import { useFleet } from './use-fleet';
 import { useNow } from './use-now';
 
@@ -53,9 +55,10 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
   const { clusters } = useFleet();
   const info = clusters.find((c) => c.id === cluster);
   const now = useNow();
+  const source = useSource();
 
   const load = useCallback(() => {
-    call('objects.get', { cluster, group: '', kind: 'Pod', namespace, name }).then(
+    call('objects.get', { source, cluster, group: '', kind: 'Pod', namespace, name }).then(
       (p) => {
         setPod(p);
         setError(null);
@@ -63,6 +66,7 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
       (e: unknown) => setError(messageOf(e)),
     );
     call('objects.query', {
+      source,
       kinds: ['Event'],
       clusters: [cluster],
       namespaces: [namespace],
@@ -75,9 +79,10 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
       (page) => setEvents(page.items),
       () => undefined,
     );
-  }, [cluster, namespace, name]);
+  }, [source, cluster, namespace, name]);
   useEffect(load, [load]);
   useEvent('objects.changed', (n) => {
+    if (n.source !== source) return;
     if (
       n.changes.some(
         (c) => (c.cluster === cluster || c.kind === '*') && ['Pod', 'Event', '*'].includes(c.kind),
@@ -240,6 +245,8 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
         </table>
       </section>
 
+      <PodUsage source={source} cluster={cluster} namespace={namespace} name={name} pod={object} />
+
       <section className="wl-card" aria-labelledby="wl-events">
         <h2 id="wl-events">Events</h2>
         {events.length === 0 ? (
@@ -274,11 +281,22 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
         )}
       </section>
 
-      <PodLogs
-        target={{ cluster, namespace, pod: name }}
-        containers={containers}
-        initial={defaultContainer(object)}
-      />
+      {isReadOnlySource(source) ? (
+        <section className="wl-card" aria-labelledby="wl-logs-title" data-testid="logs-not-live">
+          <h2 id="wl-logs-title">Logs</h2>
+          <p className="wl-muted">
+            {sourceKind(source) === 'snapshot' ? 'This is a snapshot' : 'These are imported manifests'}: logs
+            are read from live clusters only, so there is nothing to read or follow here. Switch to the live
+            fleet to see this pod&apos;s logs.
+          </p>
+        </section>
+      ) : (
+        <PodLogs
+          target={{ cluster, namespace, pod: name }}
+          containers={containers}
+          initial={defaultContainer(object)}
+        />
+      )}
     </Page>
   );
 }

@@ -124,6 +124,8 @@ export function WorkloadTable({
                   role="row"
                   style={style}
                   data-name={row.name}
+                  data-namespace={row.namespace}
+                  data-cluster={row.cluster}
                   aria-rowindex={item.index + 1}
                 >
                   <span className="wl-cell wl-name" role="cell">

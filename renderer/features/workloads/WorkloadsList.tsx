@@ -4,8 +4,11 @@ import { parseSelector } from '../../../shared/objects/selector';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/workloads/kinds';
 import { parseOwner } from '../../../shared/workloads/links';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { useSource } from '../../stores/source-store';
 import { createWorkloadList, defaultFilter } from './list-store';
+import { toCount } from './query';
 import { useFleet } from './use-fleet';
+import { useWorkspaceFilter } from './use-workspaces';
 import { EmptyState } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
 import { WorkloadTable } from './WorkloadTable';
@@ -26,12 +29,14 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   const [groupId, setGroupId] = useState(filters.group ?? '');
   const [selector, setSelector] = useState(filters.labelSelector ?? '');
   const [text, setText] = useState(filters.text ?? '');
-  const routeKey = `${kind.kind}|${JSON.stringify(filters)}`;
+  const source = useSource();
+  const routeKey = `${kind.kind}|${source}|${JSON.stringify(filters)}`;
   const store = useMemo(
     () =>
       createWorkloadList({
-        ...defaultFilter(kind.kind),
+        ...defaultFilter(kind.kind, source),
         clusters: filters.cluster ? [filters.cluster] : null,
+        workspace: filters.workspace ?? '',
         namespace: filters.namespace ?? '',
         labelSelector: filters.labelSelector ?? '',
         text: filters.text ?? '',
@@ -39,7 +44,7 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
         status: filters.status ?? '',
         owner: parseOwner(filters.owner),
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per route (kind and its filters)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per route (kind, source and filters)
     [routeKey],
   );
   const filter = useStore(store, (s) => s.filter);
@@ -49,25 +54,24 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   const problem = selectorProblem(selector);
   const [namespaces, setNamespaces] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<Record<string, number>>({});
+  const { workspaces, pick: pickWorkspace } = useWorkspaceFilter(store);
 
   useEffect(() => {
     let live = true;
-    call('objects.count', {
-      kinds: [kind.kind],
-      clusters: filter.clusters ?? undefined,
-      by: 'namespace',
-    }).then(
+    if (filter.workspace && filter.scopes === null) return;
+    call('objects.count', toCount(filter, 'namespace')).then(
       (counts) => live && setNamespaces(Object.keys(counts).sort()),
       () => undefined,
     );
-    call('objects.count', { kinds: [kind.kind], clusters: filter.clusters ?? undefined, by: 'status' }).then(
+    call('objects.count', toCount(filter, 'status')).then(
       (counts) => live && setStatuses(counts),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [kind.kind, filter.clusters]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the pickers depend on these fields only
+  }, [filter.kind, filter.source, filter.clusters, filter.workspace, filter.scopes]);
 
   // typing settles for a moment before the query runs
   useEffect(() => {
@@ -85,7 +89,7 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   }, [selector, problem, store]);
 
   useEvent('objects.changed', (notice) => {
-    if (notice.source !== 'live') return;
+    if (notice.source !== source) return;
     if (notice.changes.some((c) => c.kind === kind.kind || c.kind === '*')) store.getState().refresh();
   });
 
@@ -154,6 +158,22 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
             {inGroup.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Workspace</span>
+          <select value={filter.workspace} onChange={(e) => pickWorkspace(e.target.value)}>
+            <option value="">All workspaces</option>
+            {[
+              ...workspaces,
+              ...(filter.workspace && !workspaces.some((w) => w.id === filter.workspace)
+                ? [{ id: filter.workspace, name: filter.workspace, namespaces: 0 }]
+                : []),
+            ].map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name} ({w.namespaces} namespace{w.namespaces === 1 ? '' : 's'})
               </option>
             ))}
           </select>
@@ -253,7 +273,16 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
         )}
       </p>
       {loaded && !error && total === 0 ? (
-        <p className="wl-muted wl-empty">{`No ${kind.label.toLowerCase()} match these filters.`}</p>
+        <p className="wl-muted wl-empty">
+          {filter.workspace && filter.scopes?.length === 0 ? (
+            <>
+              This workspace has no namespaces yet: create or attach some in{' '}
+              <a href={`#/namespaces`}>Namespaces</a>.
+            </>
+          ) : (
+            `No ${kind.label.toLowerCase()} match these filters.`
+          )}
+        </p>
       ) : (
         <WorkloadTable kind={kind} store={store} clusterName={clusterName} />
       )}

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CallInput, CallOutput } from '../../../shared/contract';
 import { call, messageOf } from '../../lib/call';
-import { PAGE, toQuery, type WorkloadFilter } from './query';
+import { PAGE, shortcut, toQuery, type WorkloadFilter } from './query';
 
 export { PAGE, defaultFilter, type WorkloadFilter } from './query';
 
@@ -38,7 +38,9 @@ export function createWorkloadList(initial: WorkloadFilter) {
       if (inflight.has(page)) return;
       inflight.add(page);
       try {
-        if (get().filter.clusters?.length === 0) {
+        const skip = shortcut(get().filter);
+        if (skip === 'waiting') return;
+        if (skip === 'empty') {
           set({ pages: new Map([[page, []]]), total: 0, loaded: true, error: null });
           return;
         }
@@ -71,7 +73,8 @@ export function createWorkloadList(initial: WorkloadFilter) {
       loaded: false,
       error: null,
       setFilter(patch) {
-        set({ filter: { ...get().filter, ...patch } });
+        const filter = { ...get().filter, ...patch };
+        set({ filter, loaded: shortcut(filter) === 'waiting' ? false : get().loaded });
         visible = [0, PAGE];
         reload(false);
       },
