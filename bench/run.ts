@@ -14,6 +14,7 @@ import { benchFirstPage, benchFullSync } from './sync';
  *   d: search and filtered page queries at 100,000 objects vs a bare indexed SELECT
  *   s: kube-sim at scale: its memory, list latency and churn rate (10 clusters × 3,000 pods)
  *   i: a full inspection of 100,000 objects of a simulated fleet vs a bare JSON.parse pass over them
+ *   m: importing 10 MB of multi-document YAML (bench/import.ts) vs the bare `yaml` parse of the same text
  */
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -24,7 +25,7 @@ const onlyValue = onlyArg?.includes('=')
   : onlyArg
     ? args[args.indexOf(onlyArg) + 1]
     : undefined;
-const only = new Set((onlyValue ?? 'a,b,c,d,s,i').split(','));
+const only = new Set((onlyValue ?? 'a,b,c,d,s,i,m').split(','));
 
 const sizes = quick
   ? {
@@ -77,6 +78,11 @@ if (only.has('i')) {
     quick ? { objects: 20_000, runs: 3 } : { objects: 100_000, runs: 5 },
   );
 }
+
+if (only.has('m'))
+  results.m_import = await (
+    await import('./import')
+  ).benchImport(quick ? { megabytes: 2, runs: 2 } : { megabytes: 10, runs: 3 });
 
 // d last: its 100,000-object load would otherwise inflate the RSS baseline of a
 if (only.has('d')) {
