@@ -6,7 +6,13 @@ import type { Handlers } from '../../ipc/router';
 import { queryClusters } from '../../services/fleet/query';
 import type { Logger } from '../../services/log';
 import { SNAPSHOT_ROW_SOURCE } from '../../services/snapshots/format';
-import { sourceClusterRows, sourceNamespaces, sourceOverview } from '../../services/snapshots/fleet-view';
+import {
+  figuresFromMeta,
+  figuresFromNodes,
+  sourceClusterRows,
+  sourceNamespaces,
+  sourceOverview,
+} from '../../services/snapshots/fleet-view';
 import type { OpenSnapshot } from '../../services/snapshots/reader';
 import type { SourceRegistry } from '../../services/snapshots/registry';
 import { QueryError } from '../../store/object-query';
@@ -33,12 +39,17 @@ export type RoutedHandlers = Pick<Handlers, Routed>;
 
 const isLive = (source: string | undefined) => source === undefined || source === 'live';
 
-function guard<T>(fn: () => T): T {
+/** Bad queries become INVALID_ARGUMENT; a damaged file an error naming it. */
+function guard<T>(snap: OpenSnapshot, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
     if (error instanceof QueryError || error instanceof SelectorError) {
       throw new AppError('INVALID_ARGUMENT', error.message);
+    }
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) {
+      throw new AppError('UNAVAILABLE', `${snap.file} is damaged (${(error as Error).message}); close it`);
     }
     throw error;
   }
@@ -76,7 +87,9 @@ export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }
       'clusters.list': async (q) => {
         if (isLive(q.source)) return h['clusters.list'](q);
         const view = viewOf(q.source!);
-        return queryClusters(sourceClusterRows(view, (await nodes(view.id)).items), q);
+        const meta = o.registry.snapshot(view.id)?.meta;
+        const figures = (meta && figuresFromMeta(meta)) ?? figuresFromNodes((await nodes(view.id)).items);
+        return queryClusters(sourceClusterRows(view, figures), q);
       },
       'clusters.overview': async (q) => {
         if (isLive(q.source)) return h['clusters.overview'](q);
@@ -99,12 +112,12 @@ export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }
         o.registry.snapshot(q.source) ? nodes(q.source, q.clusters, q.names) : h['nodes.list'](q),
       'objects.query': (q) => {
         const snap = o.registry.snapshot(q.source);
-        return snap ? guard(() => snap.store.page(q)) : h['objects.query'](q);
+        return snap ? guard(snap, () => snap.store.page(q)) : h['objects.query'](q);
       },
       'objects.get': (ref) => {
         const snap = o.registry.snapshot(ref.source);
         if (!snap) return h['objects.get'](ref);
-        const found = snap.store.get(ref);
+        const found = guard(snap, () => snap.store.get(ref));
         if (!found) {
           const where = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
           throw new AppError('NOT_FOUND', `${ref.kind} ${where} is not in ${ref.cluster} (${ref.source})`);
@@ -115,11 +128,11 @@ export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }
         const snap = o.registry.snapshot(q.source);
         if (!snap) return h['objects.count'](q);
         const { by, ...query } = q;
-        return guard(() => snap.store.countBy(query, by));
+        return guard(snap, () => snap.store.countBy(query, by));
       },
       'search.query': (q) => {
         const snap = o.registry.snapshot(q.source);
-        return snap ? guard(() => snap.store.search(q)) : h['search.query'](q);
+        return snap ? guard(snap, () => snap.store.search(q)) : h['search.query'](q);
       },
     };
   }

@@ -130,6 +130,19 @@ describe('snapshots through the composed app', () => {
       expect(snapNs.items.map((n) => n.name)).toEqual(liveNs.items.map((n) => n.name));
     }
     const clusters = await call<ClusterPage>('clusters.list', { source: view.id });
+    for (const [id, name] of ids) {
+      // the cluster row's figures (recorded at capture) are what nodes.list sums on the live cache
+      const liveNodes = await call<NodeList>('nodes.list', { clusters: [id], usage: false });
+      const row = clusters.items.find((c) => c.name === name)!;
+      const sum = (pick: (n: NodeList['items'][number]) => number) =>
+        liveNodes.items.reduce((t, n) => t + pick(n), 0);
+      expect(row.nodes).toBe(liveNodes.items.length);
+      expect(row.cpu!.requested).toBeCloseTo(
+        sum((n) => n.cpu.requested),
+        6,
+      );
+      expect(row.memory!.allocatable).toBe(sum((n) => n.memory.allocatable));
+    }
     expect(clusters.items.map((c) => [c.name, c.status, c.type])).toEqual([
       ['c0', 'snapshot', 'snapshot'],
       ['c1', 'snapshot', 'snapshot'],

@@ -1,5 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { CaptureProgress } from '../../../shared/contract/sources';
+import { podOnNode, type Requests } from '../../../shared/nodes/allocation';
+import { nodeFacts } from '../../../shared/nodes/facts';
 import type { Db } from '../../store/db';
 import {
   FORMAT_NAME,
@@ -69,6 +71,52 @@ const COLUMNS =
   'o.id, o.cluster, o.api_group, o.version, o.kind, o.namespace, o.name, o.uid, o.resource_version, o.labels, ' +
   'o.created, o.status, o.node_name, o.owner_kind, o.owner_name, o.ready, o.desired, o.restarts, o.search, b.json AS body';
 
+interface Stats {
+  objects: number;
+  kinds: Record<string, number>;
+  /** Node name → allocatable and readiness. */
+  nodes: Map<string, Requests & { ready: boolean }>;
+  /** Node name → requests of the non-terminated pods on it. */
+  requests: Map<string, Requests>;
+}
+
+const newStats = (): Stats => ({ objects: 0, kinds: {}, nodes: new Map(), requests: new Map() });
+
+/** Node allocatable and pod requests, the figures the cluster list shows (as nodes.list sums them). */
+function addFigures(s: Stats, kind: string, body: string): void {
+  if (kind === 'Node') {
+    const f = nodeFacts(JSON.parse(body));
+    s.nodes.set(f.name, { cpu: f.allocatableCpu, memory: f.allocatableMemory, ready: f.state === 'Ready' });
+    return;
+  }
+  const pod = podOnNode(JSON.parse(body));
+  if (!pod.nodeName || pod.phase === 'Succeeded' || pod.phase === 'Failed') return;
+  const acc = s.requests.get(pod.nodeName) ?? { cpu: 0, memory: 0 };
+  acc.cpu += pod.cpu;
+  acc.memory += pod.memory;
+  s.requests.set(pod.nodeName, acc);
+}
+
+function allocation(s: Stats) {
+  let cpu = 0;
+  let memory = 0;
+  let cpuReq = 0;
+  let memoryReq = 0;
+  let ready = 0;
+  for (const [name, n] of s.nodes) {
+    cpu += n.cpu;
+    memory += n.memory;
+    if (n.ready) ready++;
+    cpuReq += s.requests.get(name)?.cpu ?? 0;
+    memoryReq += s.requests.get(name)?.memory ?? 0;
+  }
+  return {
+    cpu: { requested: Math.round(cpuReq * 1e6) / 1e6, allocatable: cpu },
+    memory: { requested: memoryReq, allocatable: memory },
+    readyNodes: ready,
+  };
+}
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes the snapshot and returns its metadata; throws CaptureCancelled or the failure (no file left). */
@@ -100,8 +148,8 @@ export async function captureSnapshot(o: CaptureOptions): Promise<SnapshotMeta> 
 
   const writer = createSnapshotWriter(o.file);
   try {
-    const stats = new Map<string, { objects: number; nodes: number; kinds: Record<string, number> }>();
-    for (const id of ids) stats.set(id, { objects: 0, nodes: 0, kinds: {} });
+    const stats = new Map<string, Stats>();
+    for (const id of ids) stats.set(id, newStats());
     const secrets = new Map<string, Map<string, Record<string, string>>>();
     if (ids.length > 0) {
       // secret data is not in the cache: keys (and values, when asked) come from the cluster
@@ -129,7 +177,9 @@ export async function captureSnapshot(o: CaptureOptions): Promise<SnapshotMeta> 
         const s = stats.get(row.cluster)!;
         s.objects++;
         s.kinds[row.kind] = (s.kinds[row.kind] ?? 0) + 1;
-        if (row.kind === 'Node' && row.api_group === '') s.nodes++;
+        if (row.api_group === '' && (row.kind === 'Node' || (row.kind === 'Pod' && row.node_name))) {
+          addFigures(s, row.kind, row.body);
+        }
         let body = row.body;
         if (row.kind === 'Secret' && row.api_group === '') {
           body = withSecretData(body, secrets.get(row.cluster)?.get(`${row.namespace}/${row.name}`));
@@ -169,9 +219,10 @@ export async function captureSnapshot(o: CaptureOptions): Promise<SnapshotMeta> 
         group: c.group,
         provider: c.provider,
         version: c.version,
-        nodes: s.nodes,
+        nodes: s.nodes.size,
         objects: s.objects,
         kinds: s.kinds,
+        ...allocation(s),
       };
     });
     const kinds = [...new Set(clusters.flatMap((c) => Object.keys(c.kinds)))].sort();

@@ -1,9 +1,10 @@
-import { Provider, type ClusterRow, type Overview } from '../../../shared/contract/fleet';
+import { Provider, type Allocation, type ClusterRow, type Overview } from '../../../shared/contract/fleet';
 import type { NodeRow } from '../../../shared/contract/nodes';
 import type { SourceView } from '../../../shared/contract/sources';
 import type { NamespacePage, NamespaceQuery } from '../../../shared/contract/workspaces';
 import type { ObjectSummary } from '../../../shared/objects/page';
 import { joinContext, namespacePage } from '../workspaces/rows';
+import type { SnapshotMeta } from './format';
 import type { SnapshotStore } from './reader';
 
 /**
@@ -31,11 +32,48 @@ function takenText(view: SourceView): string {
   return `Snapshot taken ${view.takenAt ?? 'at an unknown time'}`;
 }
 
+/** What a cluster row shows of a cluster's nodes. */
+export interface ClusterFigures {
+  nodes: number;
+  ready: number;
+  cpu: Allocation;
+  memory: Allocation;
+}
+
+/** Figures summed from node rows (nodes.list of the source). */
+export function figuresFromNodes(nodes: readonly NodeRow[]): Map<string, ClusterFigures> {
+  const out = new Map<string, ClusterFigures>();
+  for (const cluster of new Set(nodes.map((n) => n.cluster))) {
+    const mine = nodes.filter((n) => n.cluster === cluster);
+    out.set(cluster, {
+      nodes: mine.length,
+      ready: mine.filter((n) => n.state === 'Ready').length,
+      cpu: sum(mine, (r) => r.cpu),
+      memory: sum(mine, (r) => r.memory),
+    });
+  }
+  return out;
+}
+
+/** Figures recorded at capture (no body is read); undefined when the file predates them. */
+export function figuresFromMeta(meta: SnapshotMeta): Map<string, ClusterFigures> | undefined {
+  const out = new Map<string, ClusterFigures>();
+  for (const c of meta.clusters) {
+    if (!c.cpu || !c.memory || c.readyNodes === undefined) return undefined;
+    out.set(c.name, { nodes: c.nodes, ready: c.readyNodes, cpu: c.cpu, memory: c.memory });
+  }
+  return out;
+}
+
 /** Every cluster of the source as a cluster-list row (status and type "snapshot"). */
-export function sourceClusterRows(view: SourceView, nodes: readonly NodeRow[]): ClusterRow[] {
+export function sourceClusterRows(
+  view: SourceView,
+  figures: ReadonlyMap<string, ClusterFigures>,
+): ClusterRow[] {
   return view.clusters.map((c) => {
-    const mine = nodes.filter((n) => n.cluster === c.name);
-    const ready = mine.filter((n) => n.state === 'Ready').length;
+    const f = figures.get(c.name);
+    const count = f?.nodes ?? 0;
+    const ready = f?.ready ?? 0;
     return {
       id: c.name,
       name: c.name,
@@ -46,17 +84,10 @@ export function sourceClusterRows(view: SourceView, nodes: readonly NodeRow[]): 
       type: 'snapshot',
       status: 'snapshot',
       statusMessage: takenText(view),
-      health:
-        mine.length === 0
-          ? 'unknown'
-          : ready === mine.length
-            ? 'healthy'
-            : ready === 0
-              ? 'critical'
-              : 'warning',
+      health: count === 0 ? 'unknown' : ready === count ? 'healthy' : ready === 0 ? 'critical' : 'warning',
       ...(c.version ? { version: c.version } : {}),
-      ...(mine.length > 0 ? { cpu: sum(mine, (r) => r.cpu), memory: sum(mine, (r) => r.memory) } : {}),
-      nodes: mine.length || c.nodes,
+      ...(f && count > 0 ? { cpu: f.cpu, memory: f.memory } : {}),
+      nodes: f?.nodes ?? c.nodes,
       labels: {},
       server: '',
       context: '',
@@ -74,7 +105,7 @@ export function sourceOverview(
   nodes: readonly NodeRow[],
   name: string,
 ): Overview | undefined {
-  const row = sourceClusterRows(view, nodes).find((r) => r.name === name);
+  const row = sourceClusterRows(view, figuresFromNodes(nodes)).find((r) => r.name === name);
   if (!row) return undefined;
   const mine = nodes.filter((n) => n.cluster === name);
   const workers = mine.filter((n) => n.role === 'worker');

@@ -47,6 +47,10 @@ export const SnapshotCluster = z.object({
   nodes: z.number().int().nonnegative(),
   objects: z.number().int().nonnegative(),
   kinds: z.record(z.string().max(253), z.number().int().nonnegative()),
+  /** Requests of the pods on its nodes over the nodes' allocatable (cores, bytes); absent in early files. */
+  cpu: z.object({ requested: z.number().nonnegative(), allocatable: z.number().nonnegative() }).optional(),
+  memory: z.object({ requested: z.number().nonnegative(), allocatable: z.number().nonnegative() }).optional(),
+  readyNodes: z.number().int().nonnegative().optional(),
 });
 export type SnapshotCluster = z.infer<typeof SnapshotCluster>;
 
