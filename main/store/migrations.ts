@@ -1,7 +1,7 @@
 import { OBJECT_SCHEMA_SQL } from './objects-schema';
 import { credentialsTableSql } from './credentials';
 import { FLEET_SCHEMA_SQL } from './fleet';
-import { INSPECTIONS_SCHEMA_SQL } from './inspections';
+import { INSPECTIONS_SCHEMA_SQL, INSPECTIONS_V7_SQL } from './inspections';
 import { SOURCES_SCHEMA_SQL } from './sources';
 import { WORKSPACES_SCHEMA_SQL } from './workspaces';
 
@@ -53,6 +53,11 @@ export const migrations: Migration[] = [
     description:
       'inspections: runs, findings (indexed for filters and diffs), per-scope config, schedules, conformance results',
     sql: INSPECTIONS_SCHEMA_SQL,
+  },
+  {
+    version: 7,
+    description: 'inspection findings keyed by run number and identity hash, with ordered indexes',
+    sql: INSPECTIONS_V7_SQL,
   },
 ];
 

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../../store/db';
 import {
   createInspectionStore,
   INSPECTIONS_SCHEMA_SQL,
+  INSPECTIONS_V7_SQL,
   type InspectionStore,
 } from '../../../store/inspections';
 import { createLogger } from '../../log';
@@ -22,7 +23,10 @@ let store: InspectionStore;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-insp-'));
   db = openDatabase(path.join(dir, 't.db'), {
-    migrations: [{ version: 1, description: 'inspections', sql: INSPECTIONS_SCHEMA_SQL }],
+    migrations: [
+      { version: 1, description: 'inspections', sql: INSPECTIONS_SCHEMA_SQL },
+      { version: 2, description: 'inspections v7', sql: INSPECTIONS_V7_SQL },
+    ],
   });
   store = createInspectionStore(db);
 });
@@ -64,7 +68,7 @@ function service(
   const ends: RunEnd[] = [];
   const svc = createRunService<Scope>({
     store,
-    reader,
+    readerFor: () => reader,
     plan,
     config: () => toEngineConfig(defaultScopeConfig()),
     log: createLogger({ quiet: true }),
@@ -183,6 +187,52 @@ describe('inspection runs', () => {
     expect(store.getRun(id)).toMatchObject({ status: 'cancelled', findings: 0 });
     expect(ends[0]!.status).toBe('cancelled');
     expect(svc.cancel(id)).toBe(false);
+  });
+
+  it('stores findings in chunks; an abort between chunks leaves no findings behind', async () => {
+    const { svc } = service(new MemoryObjectReader(fleet()));
+    const id = svc.start({ scope: { kind: 'fleet' }, scopeKey: 'fleet', trigger: 'manual' }, 'Fleet');
+    await svc.whenDone(id);
+    const stored = store.findings(id, {}, 0, 1000).items;
+    const findings = stored.map((f) => ({ ...f, object: f }));
+    const done = {
+      finishedAt: 'z',
+      objects: 1,
+      checksRun: 1,
+      score: 1,
+      grade: 'F',
+      results: { pass: 0, warning: 0, danger: 0, info: 0 },
+      checks: store.checkMeta(id),
+      findings,
+    };
+    store.insertRun({
+      id: 'chunked',
+      scopeKey: 'k',
+      scope: {},
+      label: 'l',
+      sets: [],
+      trigger: 'm',
+      startedAt: 'a',
+    });
+    await store.completeRun('chunked', done, { chunk: 2 });
+    expect(store.findings('chunked', {}, 0, 1000).items).toEqual(stored);
+    expect(store.getRun('chunked')!.findings).toBe(stored.length);
+
+    store.insertRun({
+      id: 'aborted',
+      scopeKey: 'k',
+      scope: {},
+      label: 'l',
+      sets: [],
+      trigger: 'm',
+      startedAt: 'b',
+    });
+    const controller = new AbortController();
+    const writing = store.completeRun('aborted', done, { chunk: 2, signal: controller.signal });
+    controller.abort();
+    await expect(writing).rejects.toThrow();
+    expect(store.findings('aborted', {}, 0, 1000).total).toBe(0);
+    expect(store.getRun('aborted')!.status).toBe('running');
   });
 
   it('a scope that cannot be resolved fails with its message; interrupted runs become failed', async () => {

@@ -42,7 +42,8 @@ export type RunEnd = {
 
 export interface RunServiceDeps<S> {
   store: InspectionStore;
-  reader: ObjectReader;
+  /** Where a source's objects are read (the live cache, a snapshot file, imported manifests). */
+  readerFor(source: string): ObjectReader;
   plan(scope: S): Promise<ScopePlan> | ScopePlan;
   /** The engine config for a scope (its saved configuration). */
   config(scopeKey: string): InspectionConfig;
@@ -65,7 +66,7 @@ export function createRunService<S>(deps: RunServiceDeps<S>) {
   async function execute(runId: string, req: RunRequest<S>, config: InspectionConfig, signal: AbortSignal) {
     const plan = await deps.plan(req.scope);
     signal.throwIfAborted();
-    const reader = new ScopedReader(deps.reader, plan.source, plan.parts);
+    const reader = new ScopedReader(deps.readerFor(plan.source), plan.source, plan.parts);
     deps.onProgress?.({ runId, done: 0, total: 0, phase: 'reading' });
     const result = await runInspection({
       reader,
@@ -87,16 +88,20 @@ export function createRunService<S>(deps: RunServiceDeps<S>) {
     const checks: Record<string, CheckMeta> = {};
     for (const f of result.findings)
       checks[f.checkId] ??= { title: f.title, remediation: f.remediation, set: f.set };
-    deps.store.completeRun(runId, {
-      finishedAt: now().toISOString(),
-      objects: result.objectsInspected,
-      checksRun: result.checksRun,
-      score: result.score,
-      grade: result.grade,
-      results: result.results,
-      checks,
-      findings: result.findings,
-    });
+    await deps.store.completeRun(
+      runId,
+      {
+        finishedAt: now().toISOString(),
+        objects: result.objectsInspected,
+        checksRun: result.checksRun,
+        score: result.score,
+        grade: result.grade,
+        results: result.results,
+        checks,
+        findings: result.findings,
+      },
+      { signal },
+    );
     return result;
   }
 
