@@ -5,7 +5,13 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../../sim/index';
 import { kubeRequest } from '../../kube/request';
+import Database from 'better-sqlite3';
+import { kubeObjects } from '../../kube/apply';
+import { splitApiVersion } from '../importer';
+import { createObjectStore } from '../../store/objects';
+import { applyObjectSchema } from '../../store/objects-schema';
 import { exportObjects } from '../export';
+import { gatherExport } from '../export/gather';
 import { listForExport } from '../export/live';
 import { importManifests } from '../importer';
 import { runManifestApply, type ManifestItem } from './apply';
@@ -229,4 +235,44 @@ spec:
     }
     expect(await count(kc2, '/api/v1/namespaces/boutique/pods')).toBeGreaterThanOrEqual(12);
   }, 90_000);
+  it('export from the live cache: a namespace with its Namespace object, ConfigMap data read fresh', async () => {
+    // the cache as the informers fill it: ConfigMaps and Secrets without their data
+    const db = new Database(':memory:');
+    applyObjectSchema(db);
+    const store = createObjectStore(db);
+    const live = await listForExport(kc1);
+    store.upsert(
+      live.map((object) => ({
+        source: 'live',
+        cluster: 'c1',
+        ...splitApiVersion(String(object.apiVersion)),
+        kind: String(object.kind),
+        object,
+      })),
+    );
+    expect(
+      store.get({
+        source: 'live',
+        cluster: 'c1',
+        group: '',
+        version: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'widgets',
+        name: 'settings',
+      })?.object.data,
+    ).toBeUndefined();
+    const { items, problems } = await gatherExport(
+      { source: 'live', namespaces: ['widgets'] },
+      { store, imports: { get: () => undefined }, liveBody: (_cluster, ref) => kubeObjects(kc1).get(ref) },
+    );
+    expect(problems).toEqual([]);
+    const out = await exportObjects(items, { layout: 'file' });
+    const text = out.files[0]!.text;
+    expect(text).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  name: widgets\n/);
+    expect(text).toContain(
+      'kind: ConfigMap\nmetadata:\n  name: settings\n  namespace: widgets\ndata:\n  size: "3"\n',
+    );
+    expect(text).not.toContain('kube-root-ca.crt');
+    db.close();
+  }, 60_000);
 });
