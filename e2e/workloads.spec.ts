@@ -142,6 +142,31 @@ test('filter workloads by a workspace, then open one of its pods and see its usa
   }
 });
 
+test('a pod of the sample snapshot: no live usage or logs, said plainly', async ({ app, page }) => {
+  const workloads = new WorkloadsPage(page);
+  await app.open('#/clusters');
+  await app.emptyState.getByRole('button', { name: 'Open the sample snapshot' }).click();
+  await expect(page.getByText(/^Snapshot of .* read-only$/)).toBeVisible({ timeout: 30_000 });
+
+  await app.goTo('Workloads');
+  await workloads.tab('Pods').click();
+  await workloads.expectCount(/^[1-9][\d,]* pods$/);
+  const first = workloads.rows.first();
+  const name = (await first.getAttribute('data-name')) ?? '';
+  await first.getByRole('link', { name }).click();
+  await expect(app.heading).toHaveText(name);
+  await expect(page.getByTestId('usage-unavailable')).toHaveText(
+    'No usage figures. A snapshot holds no live metrics: usage is measured on connected clusters only.',
+  );
+  await expect(page.getByTestId('logs-not-live')).toContainText('logs are read from live clusters only');
+  await expect(page.getByRole('button', { name: /Follow/ })).toHaveCount(0);
+  await expect(page.getByTestId('log-lines')).toHaveCount(0);
+  if (shots) {
+    await page.getByTestId('logs-not-live').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/pod-snapshot.png` });
+  }
+});
+
 /** 100,000 pods over 10 clusters written straight into a data folder's object table. */
 function seedPods(dataDir: string, count: number): void {
   const db = openDatabase(path.join(dataDir, 'flotilla.db'));

@@ -117,7 +117,7 @@ export function PodUsage({
         <p className="wl-muted">Reading metrics…</p>
       ) : !table ? (
         <p className="wl-muted" data-testid="usage-unavailable">
-          No usage figures: {usage.reason}
+          No usage figures. {usage.reason}
         </p>
       ) : (
         <>
