@@ -84,6 +84,11 @@ if (only.has('m'))
     await import('./import')
   ).benchImport(quick ? { megabytes: 2, runs: 2 } : { megabytes: 10, runs: 3 });
 
+// n: snapshot capture vs bare inserts, and open → first fleet view (`--only n`; see bench/snapshot.ts)
+if (only.has('n'))
+  results.n_snapshot = await (
+    await import('./snapshot')
+  ).benchSnapshot({ objects: quick ? 20_000 : 100_000, runs: 3 });
 // d last: its 100,000-object load would otherwise inflate the RSS baseline of a
 if (only.has('d')) {
   process.stderr.write(`bench d: queries over ${sizes.d.objects} objects…\n`);
