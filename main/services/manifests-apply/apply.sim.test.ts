@@ -268,7 +268,7 @@ spec:
     expect(problems).toEqual([]);
     const out = await exportObjects(items, { layout: 'file' });
     const text = out.files[0]!.text;
-    expect(text).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  name: widgets\n/);
+    expect(text.startsWith('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: widgets\n')).toBe(true);
     expect(text).toContain(
       'kind: ConfigMap\nmetadata:\n  name: settings\n  namespace: widgets\ndata:\n  size: "3"\n',
     );
