@@ -274,6 +274,24 @@ describe('inspections over the demo fleet', () => {
     expect(await call('inspections.schedules.delete', { id: s.id })).toEqual({ deleted: true });
   });
 
+  it('a snapshot source is inspected from its file', async () => {
+    const view = await call<{ id: string; label: string }>('snapshots.openSample', {});
+    const { runId } = await call<{ runId: string }>('inspections.run', {
+      scope: { kind: 'source', source: view.id },
+    });
+    await until('the snapshot run to finish', async () => finished.find((f) => f.runId === runId));
+    const run = await call<InspectionRunDetail>('inspections.get', { runId });
+    expect(run).toMatchObject({ status: 'done', label: view.label, scopeKey: `source:${view.id}` });
+    const priv = await findings(runId, { checkId: ['runAsPrivileged'], text: 'legacy-importer' });
+    expect(priv.items.length).toBeGreaterThan(0);
+    expect(priv.items.every((f) => f.source === view.id)).toBe(true);
+    // A source has its own history, apart from the live cluster's.
+    const history = await call<InspectionRunSummary[]>('inspections.list', {
+      scope: { kind: 'source', source: view.id },
+    });
+    expect(history.map((r) => r.id)).toEqual([runId]);
+  }, 60_000);
+
   it('unknown runs and scopes are named', async () => {
     expect((await refused('inspections.get', { runId: 'nope' })).message).toContain('nope');
     const r = await refused('inspections.run', { scope: { kind: 'cluster', id: 'gone' } });
