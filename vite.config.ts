@@ -10,6 +10,11 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // monaco-yaml's worker imports Monaco's worker by a path that monaco-editor 0.57's exports map
+  // no longer resolves; point it at the package's exported entry.
+  resolve: {
+    alias: { 'monaco-editor/esm/vs/editor/editor.worker.js': 'monaco-editor/editor/editor.worker' },
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -95,3 +95,76 @@ test('edit a deployment in YAML, see it land, and see a conflict when it changed
   await yaml.button('Reload (discard my edits)').click();
   await expect(yaml.editor.locator('.view-lines')).toContainText('changed-underneath: yes');
 });
+
+test('the editor checks and completes YAML against the cluster schema of its apiVersion and kind', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await app.open('#/clusters');
+  await page.getByRole('button', { name: 'Start demo fleet' }).first().click();
+  const link = page.getByRole('link', { name: 'tkg-01', exact: true }).first();
+  await expect(link).toBeVisible({ timeout: 90_000 });
+  const clusterId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
+  const yaml = new YamlEditorPage(page);
+  const ref = {
+    cluster: clusterId,
+    group: 'apps',
+    version: 'v1',
+    kind: 'Deployment',
+    namespace: 'shop',
+    name: 'cart',
+  };
+  await app.open(yamlRoute(ref));
+  await yaml.loaded('Deployment');
+  await expect(yaml.schemaNote).toHaveText(
+    "Checked against the cluster's OpenAPI schema of Deployment (apps/v1).",
+    {
+      timeout: 20_000,
+    },
+  );
+  await expect(yaml.schemaNote).toHaveAttribute('data-source', 'cluster');
+  // The live object is valid against its own schema.
+  await expect(yaml.problems).toHaveCount(0);
+
+  // An unknown field under spec.
+  await yaml.insertLineAfter('replicas: 2', 'replicaz: 3');
+  await expect(yaml.problems).toHaveCount(1, { timeout: 15_000 });
+  expect(await yaml.problemMessage()).toMatch(/Property replicaz is not allowed/);
+  await page.keyboard.press('Escape');
+
+  // A wrong type: replicas is an integer.
+  await yaml.setValue('replicas:', '2', 'two');
+  await expect(yaml.problems).toHaveCount(2, { timeout: 15_000 });
+  const messages = [await yaml.problemMessage(0), await yaml.problemMessage(1)].join('\n');
+  expect(messages).toMatch(/Incorrect type\. Expected "integer"/);
+  expect(messages).toMatch(/Property replicaz is not allowed/);
+  await page.keyboard.press('Escape');
+
+  // Completion of a field under spec, with its description from the schema.
+  await yaml.insertLineAfter('replicaz: 3', 'min');
+  await page.keyboard.press('Control+Space');
+  const item = yaml.suggestions.filter({ hasText: 'minReadySeconds' });
+  await expect(item.first()).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: test.info().outputPath('yaml-schema.png') });
+  await page.keyboard.press('Enter');
+  await expect(yaml.editor.locator('.view-lines')).toContainText('minReadySeconds:');
+  await page.keyboard.press('Escape');
+
+  // The schema's description on hover.
+  await yaml.editor
+    .locator('.view-line', { hasText: 'revisionHistoryLimit' })
+    .getByText('revisionHistoryLimit')
+    .hover();
+  await expect(yaml.hover.filter({ hasText: 'old history to retain' }).first()).toBeVisible({
+    timeout: 10_000,
+  });
+  await page.mouse.move(0, 0);
+
+  // Changing the kind changes the schema: a Service has no replicas.
+  await yaml.setValue('kind:', 'Deployment', 'Service');
+  await yaml.setValue('apiVersion:', 'apps/v1', 'v1');
+  await expect(yaml.schemaNote).toHaveText("Checked against the cluster's OpenAPI schema of Service (v1).", {
+    timeout: 20_000,
+  });
+});

@@ -2,11 +2,12 @@ import { useEffect, useRef } from 'react';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
 import { api } from './api';
 
-/** A failed call, with the contract's code and the message main wrote for people. */
+/** A failed call, with the contract's code, the message main wrote for people and its details. */
 export class CallError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'CallError';
@@ -16,7 +17,7 @@ export class CallError extends Error {
 /** Calls main and returns the value, or throws CallError with main's message. */
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const result = await api.call(name, input);
-  if (!result.ok) throw new CallError(result.error.code, result.error.message);
+  if (!result.ok) throw new CallError(result.error.code, result.error.message, result.error.details);
   return result.value;
 }
 

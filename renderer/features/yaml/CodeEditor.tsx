@@ -1,17 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import type { editor } from 'monaco-editor/editor/editor.api';
-import type { Monaco } from './monaco';
 import { findFieldRange } from './field-path';
+import type { Monaco } from './monaco';
+import { SchemaNote } from './SchemaNote';
 import { useMonacoTheme } from './use-data-theme';
+import { useKubeSchema } from './use-kube-schema';
 import { yamlProblems } from './yaml-text';
 
-/** A Monaco YAML editor with parse problems as markers. Monaco itself loads on first use. */
+let models = 0;
+
+/**
+ * A Monaco YAML editor validated and completed against the Kubernetes schema of the object's own
+ * apiVersion and kind (the cluster's OpenAPI when `schemaCluster` names a live cluster, the bundled
+ * schema otherwise). Monaco itself loads on first use.
+ */
 export function CodeEditor({
   value,
   onChange,
   readOnly,
   label,
   highlight,
+  schemaCluster,
 }: {
   value: string;
   onChange(text: string): void;
@@ -19,10 +28,16 @@ export function CodeEditor({
   label: string;
   /** A field path (`spec.template.spec.containers[0].securityContext`) to highlight and scroll to. */
   highlight?: string;
+  /** The live cluster whose OpenAPI describes the object; omitted for snapshots and imports. */
+  schemaCluster?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<{ monaco: Monaco; editor: editor.IStandaloneCodeEditor } | null>(null);
+  const editorRef = useRef<{ monaco: Monaco; editor: editor.IStandaloneCodeEditor; uri: string } | null>(
+    null,
+  );
   const changeRef = useRef(onChange);
+  /** Texts the editor itself reported; `value` coming back as one of them is an echo, not a change. */
+  const emitted = useRef(new Set<string>());
   useEffect(() => {
     changeRef.current = onChange;
   });
@@ -30,6 +45,7 @@ export function CodeEditor({
   const [failed, setFailed] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const field = highlight ? findFieldRange(value, highlight) : undefined;
+  const kube = useKubeSchema(value, schemaCluster);
 
   useEffect(() => {
     let disposed = false;
@@ -37,7 +53,8 @@ export function CodeEditor({
     import('./monaco')
       .then(({ monaco }) => {
         if (disposed || !host.current) return;
-        const model = monaco.editor.createModel(value, 'yaml');
+        const uri = monaco.Uri.parse(`file:///flotilla/edit-${++models}/object.yaml`);
+        const model = monaco.editor.createModel(value, 'yaml', uri);
         created = monaco.editor.create(host.current, {
           model,
           automaticLayout: true,
@@ -47,31 +64,39 @@ export function CodeEditor({
           ariaLabel: label,
           readOnly,
           theme,
+          quickSuggestions: { other: true, comments: false, strings: true },
         });
+        // The language service marks syntax and schema errors; this marks what it cannot know.
         const mark = () =>
           monaco.editor.setModelMarkers(
             model,
-            'yaml',
-            yamlProblems(model.getValue()).map((p) => ({
-              severity: monaco.MarkerSeverity.Error,
-              message: p.message,
-              startLineNumber: p.line,
-              startColumn: p.column,
-              endLineNumber: p.endLine,
-              endColumn: p.endColumn,
-            })),
+            'flotilla',
+            yamlProblems(model.getValue())
+              .filter((p) => !p.syntax)
+              .map((p) => ({
+                severity: monaco.MarkerSeverity.Error,
+                message: p.message,
+                startLineNumber: p.line,
+                startColumn: p.column,
+                endLineNumber: p.endLine,
+                endColumn: p.endColumn,
+              })),
           );
         mark();
         model.onDidChangeContent(() => {
           mark();
-          changeRef.current(model.getValue());
+          const text = model.getValue();
+          emitted.current.add(text);
+          changeRef.current(text);
         });
-        editorRef.current = { monaco, editor: created };
+        editorRef.current = { monaco, editor: created, uri: uri.toString() };
         setReady(true);
       })
       .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
     return () => {
       disposed = true;
+      const current = editorRef.current;
+      if (current) void import('./monaco').then((m) => m.setModelSchema(current.uri, '', null));
       created?.getModel()?.dispose();
       created?.dispose();
       editorRef.current = null;
@@ -82,10 +107,17 @@ export function CodeEditor({
 
   useEffect(() => {
     const current = editorRef.current;
-    if (current && current.editor.getValue() !== value) current.editor.setValue(value);
+    if (!current) return;
+    // In step with the editor: what it reported before is no longer in flight.
+    if (current.editor.getValue() === value) return emitted.current.clear();
+    // Typing outruns React: an older echo of the editor's own text must not undo newer keystrokes.
+    if (emitted.current.has(value)) return;
+    emitted.current.clear();
+    current.editor.setValue(value);
   }, [value]);
   useEffect(() => editorRef.current?.editor.updateOptions({ readOnly }), [readOnly]);
   useEffect(() => editorRef.current?.monaco.editor.setTheme(theme), [theme]);
+
   const { startLine, endLine } = field ?? { startLine: 0, endLine: 0 };
   useEffect(() => {
     const current = editorRef.current;
@@ -98,19 +130,33 @@ export function CodeEditor({
     return () => marks.clear();
   }, [ready, startLine, endLine]);
 
+  const schema = kube.schema;
+  useEffect(() => {
+    const current = editorRef.current;
+    if (!ready || !current) return;
+    const k = kube.kind;
+    const schemaUri = k
+      ? `flotilla://schemas/${schema?.source ?? 'none'}/${k.group || 'core'}/${k.version}/${k.kind}.json`
+      : '';
+    void import('./monaco').then((m) => m.setModelSchema(current.uri, schemaUri, schema?.schema ?? null));
+    // kube.kind changes with schema; the schema object is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, schema]);
+
   if (failed) return <p className="yaml-error">The editor could not load: {failed}</p>;
-  const editorBox = <div ref={host} className="yaml-monaco" data-testid="yaml-editor" />;
-  if (!highlight) return editorBox;
   return (
     <>
-      <p className="yaml-muted" data-testid="yaml-highlight">
-        {!field
-          ? `The field ${highlight} is not in this object.`
-          : field.exact
-            ? `Highlighted: ${highlight} (line ${field.startLine === field.endLine ? field.startLine : `${field.startLine}–${field.endLine}`}).`
-            : `${highlight} is not set; highlighted where it belongs: ${field.found} (line ${field.startLine}).`}
-      </p>
-      {editorBox}
+      {highlight ? (
+        <p className="yaml-muted" data-testid="yaml-highlight">
+          {!field
+            ? `The field ${highlight} is not in this object.`
+            : field.exact
+              ? `Highlighted: ${highlight} (line ${field.startLine === field.endLine ? field.startLine : `${field.startLine}–${field.endLine}`}).`
+              : `${highlight} is not set; highlighted where it belongs: ${field.found} (line ${field.startLine}).`}
+        </p>
+      ) : null}
+      <div ref={host} className="yaml-monaco" data-testid="yaml-editor" />
+      <SchemaNote state={kube} />
     </>
   );
 }

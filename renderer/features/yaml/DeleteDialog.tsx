@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LiveObjectRef } from '../../../shared/contract/apply';
 import { Button } from '../../components/Button';
-import { asCallError, call } from './yaml-api';
+import { call, messageOf } from '../../lib/call';
 import '../clusters/clusters.css';
 
 /** Confirms deleting the object; on a protected cluster the cluster's name must be typed. */
@@ -28,7 +28,7 @@ export function DeleteDialog({
       await call('apply.delete', { ref: objectRef, confirmName: isProtected ? typed : undefined });
       onDeleted();
     } catch (e) {
-      setError(asCallError(e).message);
+      setError(messageOf(e));
       setBusy(false);
     }
   };

@@ -122,6 +122,7 @@ export function ObjectYamlEditor({
           readOnly={Boolean(readOnly)}
           label={`YAML of ${objectRef.kind} ${objectRef.name}`}
           highlight={highlight}
+          schemaCluster={objectRef.cluster}
         />
       )}
       {deleting ? (

@@ -1,4 +1,5 @@
 import type { Step } from './use-apply-flow';
+import { failureOf } from './yaml-api';
 
 /** What the dry run and the apply said: the API's message and causes, or what changed. */
 export function StepList({ steps }: { steps: Step[] }) {
@@ -26,7 +27,7 @@ function StepText({ step }: { step: Step }) {
       </span>
     );
   }
-  const d = step.error.details;
+  const d = failureOf(step.error);
   const title =
     d?.conflict === 'resourceVersion'
       ? 'Conflict: the object changed on the cluster after you opened it.'

@@ -2,12 +2,18 @@ import { hrefFor } from '../../app/router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { ObjectYamlEditor } from './ObjectYamlEditor';
 import { parseYamlRoute, yamlHighlight } from './route';
+import { SourceObjectView } from './SourceObjectView';
 
-/** `#/workloads/yaml/<cluster>/<group~version>/<kind>/<namespace or _>/<name>`: one object's YAML. */
+/**
+ * `#/workloads/yaml/<cluster>/<group~version>/<kind>/<namespace or _>/<name>`: one object's YAML,
+ * editable on the live fleet, read-only from a snapshot or imported manifests (the current source).
+ */
 export function YamlPage({ path }: { path: string[] }) {
   const ref = parseYamlRoute(path);
+  const source = useSource();
   if (!ref) {
     return (
       <Page title="YAML">
@@ -27,7 +33,16 @@ export function YamlPage({ path }: { path: string[] }) {
       title={`${ref.kind} ${ref.name}`}
       description={`${where}${ref.group ? `${ref.group}/` : ''}${ref.version} · YAML`}
     >
-      <ObjectYamlEditor key={path.join('/')} objectRef={ref} highlight={yamlHighlight(path)} />
+      {isReadOnlySource(source) ? (
+        <SourceObjectView
+          key={`${source}/${path.join('/')}`}
+          objectRef={ref}
+          source={source}
+          highlight={yamlHighlight(path)}
+        />
+      ) : (
+        <ObjectYamlEditor key={path.join('/')} objectRef={ref} highlight={yamlHighlight(path)} />
+      )}
     </Page>
   );
 }

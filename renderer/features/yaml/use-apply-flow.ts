@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApplyResult, LiveObjectRef, OpenedObject } from '../../../shared/contract/apply';
-import { asCallError, call, type YamlCallError } from './yaml-api';
+import { call, type CallError } from '../../lib/call';
+import { asCallError } from './yaml-api';
 import { toYaml, yamlProblems } from './yaml-text';
 
 /**
@@ -12,7 +13,7 @@ import { toYaml, yamlProblems } from './yaml-text';
 export type Step =
   | { kind: 'dry-run-ok'; result: ApplyResult; force: boolean }
   | { kind: 'applied'; result: ApplyResult; force: boolean }
-  | { kind: 'failed'; stage: 'dry run' | 'apply' | 'load' | 'delete'; error: YamlCallError };
+  | { kind: 'failed'; stage: 'dry run' | 'apply' | 'load' | 'delete'; error: CallError };
 
 export function useApplyFlow(ref: LiveObjectRef) {
   const key = JSON.stringify(ref);

@@ -1,26 +1,13 @@
-import type { CallInput, CallName, CallOutput, ContractError } from '../../../shared/contract';
-import type { ApplyFailure } from '../../../shared/contract/apply';
-import { api } from '../../lib/api';
+import { ApplyFailureSchema, type ApplyFailure } from '../../../shared/contract/apply';
+import { CallError, messageOf } from '../../lib/call';
 
-/** A failed call with the contract error, including the API server's details when it sent them. */
-export class YamlCallError extends Error {
-  readonly code: string;
-  readonly details?: ApplyFailure;
-  constructor(error: ContractError) {
-    super(error.message);
-    this.name = 'YamlCallError';
-    this.code = error.code;
-    this.details = error.details as ApplyFailure | undefined;
-  }
+/** The editor's view of a failed call: lib/call's CallError, and the API server's details in it. */
+
+export const asCallError = (e: unknown): CallError =>
+  e instanceof CallError ? e : new CallError('INTERNAL', messageOf(e));
+
+/** The API server's status, causes and conflict kind that main sent with the error, if any. */
+export function failureOf(error: CallError): ApplyFailure | undefined {
+  const parsed = ApplyFailureSchema.safeParse(error.details);
+  return parsed.success ? parsed.data : undefined;
 }
-
-export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const result = await api.call(name, input);
-  if (!result.ok) throw new YamlCallError(result.error);
-  return result.value;
-}
-
-export const asCallError = (e: unknown): YamlCallError =>
-  e instanceof YamlCallError
-    ? e
-    : new YamlCallError({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });

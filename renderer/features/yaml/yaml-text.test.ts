@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { toYaml, yamlProblems } from './yaml-text';
+import { kindOfText, toYaml, yamlProblems } from './yaml-text';
 
 describe('yaml text', () => {
   it('round-trips an object without anchors or folding', () => {
@@ -29,5 +29,29 @@ describe('yaml text', () => {
   it('flags a second document and an empty text', () => {
     expect(yamlProblems('a: 1\n---\nb: 2\n')[0]!.message).toMatch(/2 documents/);
     expect(yamlProblems('')[0]!.message).toMatch(/0 documents/);
+  });
+});
+
+describe('kindOfText', () => {
+  it.each([
+    ['apiVersion: apps/v1\nkind: Deployment\n', { group: 'apps', version: 'v1', kind: 'Deployment' }],
+    ['kind: Pod\nmetadata:\n  name: x\napiVersion: v1\n', { group: '', version: 'v1', kind: 'Pod' }],
+    [
+      'apiVersion: "networking.k8s.io/v1" # ingress\nkind: \'Ingress\'\n',
+      { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress' },
+    ],
+  ])('reads the top-level apiVersion and kind of %j', (text, want) => {
+    expect(kindOfText(text)).toEqual(want);
+  });
+
+  it.each([
+    ['kind: Pod\n'],
+    ['apiVersion: v1\n'],
+    ['apiVersion: v1\nspec:\n  kind: Pod\n'],
+    ['apiVersion: apps/\nkind: Deployment\n'],
+    ['apiVersion: v1\nkind: {a: 1}\n'],
+    ['apiVersion: v1\nkind:\n'],
+  ])('has none for %j', (text) => {
+    expect(kindOfText(text)).toBeUndefined();
   });
 });

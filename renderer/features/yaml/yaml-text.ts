@@ -8,6 +8,8 @@ export interface TextProblem {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A YAML syntax error (the language service marks these too), not a problem with the documents. */
+  syntax: boolean;
 }
 
 export function toYaml(object: unknown): string {
@@ -27,6 +29,7 @@ export function yamlProblems(text: string): TextProblem[] {
         column: start.col,
         endLine: end?.line ?? start.line,
         endColumn: end?.col ?? start.col + 1,
+        syntax: true,
       });
     }
   }
@@ -38,7 +41,37 @@ export function yamlProblems(text: string): TextProblem[] {
       column: 1,
       endLine: 1,
       endColumn: 2,
+      syntax: false,
     });
   }
   return problems;
+}
+
+export interface TextKind {
+  group: string;
+  version: string;
+  kind: string;
+}
+
+/** A top-level scalar (`key: value` at column 1), unquoted, without a trailing comment. */
+function topLevel(text: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(text);
+  if (!m) return undefined;
+  const raw = m[1]!.replace(/\s+#.*$/, '').trim();
+  const value = /^(["'])(.*)\1$/.exec(raw)?.[2] ?? raw;
+  return value && !/[\s{}[\]]/.test(value) ? value : undefined;
+}
+
+/**
+ * The object's group, version and kind from its top-level `apiVersion:` and `kind:` lines, cheaply
+ * (no parse, so it can run on every keystroke), or undefined while either is missing.
+ */
+export function kindOfText(text: string): TextKind | undefined {
+  const apiVersion = topLevel(text, 'apiVersion');
+  const kind = topLevel(text, 'kind');
+  if (!apiVersion || !kind) return undefined;
+  const cut = apiVersion.lastIndexOf('/');
+  const group = cut < 0 ? '' : apiVersion.slice(0, cut);
+  const version = cut < 0 ? apiVersion : apiVersion.slice(cut + 1);
+  return version ? { group, version, kind } : undefined;
 }
