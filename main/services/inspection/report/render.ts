@@ -18,6 +18,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       severityOrder[a.severity] - severityOrder[b.severity] ||
+      a.object.cluster.localeCompare(b.object.cluster) ||
       a.object.namespace.localeCompare(b.object.namespace) ||
       a.object.kind.localeCompare(b.object.kind) ||
       a.object.name.localeCompare(b.object.name) ||
@@ -86,14 +87,17 @@ const objectLabel = (f: Finding) =>
 
 export function toTable(input: ReportInput): string {
   const r = input.result;
+  // A CLUSTER column when the findings come from more than one cluster (a fleet snapshot …).
+  const multi = new Set(r.findings.map((f) => f.object.cluster)).size > 1;
   const rows = sortFindings(r.findings).map((f) => [
     f.severity.toUpperCase(),
     f.checkId,
+    ...(multi ? [f.object.cluster] : []),
     objectLabel(f),
     f.path,
     f.message,
   ]);
-  const head = ['SEVERITY', 'CHECK', 'OBJECT', 'PATH', 'MESSAGE'];
+  const head = ['SEVERITY', 'CHECK', ...(multi ? ['CLUSTER'] : []), 'OBJECT', 'PATH', 'MESSAGE'];
   const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');

@@ -45,4 +45,20 @@ describe('reports', () => {
     expect(json.summary.total).toBe(input.result.findings.length);
     expect(toTable(input)).toMatch(/Score \d+ \(grade [A-F]\)/);
   });
+
+  it('a table names the cluster only when the findings come from several', async () => {
+    const one = await inspectObjects([row(withSecurity({ privileged: true }), 'a')], {
+      config: { sets: ['polaris'] },
+    });
+    const two = await inspectObjects(
+      [row(withSecurity({ privileged: true }), 'b'), row(withSecurity({ privileged: true }), 'a')],
+      { config: { sets: ['polaris'] } },
+    );
+    expect(toTable({ title: 't', subject: 's', result: one })).toMatch(/^SEVERITY\s+CHECK\s+OBJECT\s/);
+    const table = toTable({ title: 't', subject: 's', result: two }).split('\n');
+    expect(table[0]).toMatch(/^SEVERITY\s+CHECK\s+CLUSTER\s+OBJECT\s/);
+    // Sorted by cluster within a severity: a's rows before b's.
+    const privileged = table.filter((l) => l.includes('runAsPrivileged'));
+    expect(privileged.map((l) => l.split(/\s+/)[2])).toEqual(['a', 'b']);
+  });
 });
