@@ -71,10 +71,7 @@ function ClusterListPage() {
       }
       actions={
         readOnly ? (
-          <>
-            <Button href="#/clusters/heatmap">Node heatmap</Button>
-            <Button href="#/clusters/diff">Compare…</Button>
-          </>
+          <Button href="#/clusters/heatmap">Node heatmap</Button>
         ) : (
           <>
             <DemoButton />

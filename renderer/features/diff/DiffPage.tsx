@@ -131,7 +131,7 @@ export function DiffPage() {
             <label className="diff-noise">
               <input type="checkbox" checked={showNoise} onChange={(e) => setShowNoise(e.target.checked)} />{' '}
               Show noise
-              <span className="fl-muted"> (resourceVersion, managedFields, status times)</span>
+              <span className="fl-muted"> (resourceVersion, managedFields, status times, events)</span>
             </label>
             {b === 'live' || a === 'live' ? (
               <Button onClick={() => setGeneration((g) => g + 1)}>Compare again</Button>

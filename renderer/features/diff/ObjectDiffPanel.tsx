@@ -7,7 +7,13 @@ import { namespaceText } from './diff-model';
 
 type ObjectDiff = CallOutput<'snapshots.diffObject'>;
 
-const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const LONG = 160;
+const full = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A field's value in one cell: long ones cut (the YAML diff below has them whole). */
+const show = (v: unknown): string => {
+  const text = full(v);
+  return text.length > LONG ? `${text.slice(0, LONG)}…` : text;
+};
 
 /** One object in A and in B: the changed fields, and both YAML texts side by side (Monaco's diff editor). */
 export function ObjectDiffPanel({
@@ -56,7 +62,7 @@ export function ObjectDiffPanel({
       ) : null}
       {mine?.value ? (
         <>
-          {mine.value.fields.length > 0 ? (
+          {change.change === 'changed' && mine.value.fields.length > 0 ? (
             <table className="table diff-fields" aria-label="Changed fields">
               <thead>
                 <tr>
@@ -69,8 +75,12 @@ export function ObjectDiffPanel({
                 {mine.value.fields.slice(0, 200).map((f) => (
                   <tr key={f.path}>
                     <td className="fl-mono">{f.path}</td>
-                    <td className="fl-mono diff-before">{show(f.before)}</td>
-                    <td className="fl-mono diff-after">{show(f.after)}</td>
+                    <td className="fl-mono diff-before" title={full(f.before)}>
+                      {show(f.before)}
+                    </td>
+                    <td className="fl-mono diff-after" title={full(f.after)}>
+                      {show(f.after)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -67,8 +67,8 @@ describe('source words', () => {
     const other = view({ id: 'snapshot:def', clusters: [cluster('a'), cluster('b'), cluster('c')] });
     expect(pickerOptions([view({}), live, other]).map((o) => [o.id, o.text])).toEqual([
       ['live', 'Live fleet'],
-      ['snapshot:abc', 'Snapshot: tkg-01 · 2026-12-04 21:05 UTC'],
-      ['snapshot:def', 'Snapshot: a, b and 1 more · 2026-12-04 21:05 UTC'],
+      ['snapshot:abc', 'Snapshot · 2026-12-04 21:05 UTC · tkg-01'],
+      ['snapshot:def', 'Snapshot · 2026-12-04 21:05 UTC · 3 clusters'],
     ]);
     expect(pickerOptions([]).map((o) => o.id)).toEqual(['live']);
   });

@@ -45,10 +45,9 @@ export function bannerText(view: SourceView, now: number): string {
 export function optionText(view: SourceView): string {
   if (view.kind === 'live') return 'Live fleet';
   const kind = view.kind === 'snapshot' ? 'Snapshot' : 'Manifests';
-  return `${kind}: ${clusterNames(
-    view.clusters.map((c) => c.name),
-    2,
-  )} · ${formatTime(view.takenAt)}`;
+  const n = view.clusters.length;
+  const what = n === 1 ? view.clusters[0]!.name : `${n} clusters`;
+  return `${kind} · ${formatTime(view.takenAt)} · ${what}`;
 }
 
 /** The picker's list: live first, then the others in the order main lists them. */

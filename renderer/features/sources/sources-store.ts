@@ -13,6 +13,24 @@ export interface SourcesState {
   close(id: string): Promise<void>;
 }
 
+/** The source shown survives a reload of the page (this tab only), as long as it is still open. */
+const SAVED = 'flotilla.source';
+const saved = (): string | null => {
+  try {
+    return sessionStorage.getItem(SAVED);
+  } catch {
+    return null;
+  }
+};
+useSourceStore.subscribe((s) => {
+  try {
+    sessionStorage.setItem(SAVED, s.source);
+  } catch {
+    // Storage refused (private mode): the source is simply not remembered.
+  }
+});
+let restored = false;
+
 export const useSourcesStore = create<SourcesState>((set, get) => ({
   views: [],
   loaded: false,
@@ -21,6 +39,10 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
     try {
       const views = await call('sources.list', {});
       set({ views, loaded: true, error: null });
+      const keep = restored ? null : saved();
+      restored = true;
+      if (keep && keep !== 'live' && views.some((v) => v.id === keep))
+        useSourceStore.getState().setSource(keep);
       // The current source was closed elsewhere (another window, the CLI): fall back to live.
       const current = useSourceStore.getState().source;
       if (current !== 'live' && !views.some((v) => v.id === current))
