@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { expect, test } from './fixtures/test';
+import { ClustersPage } from './pages/clusters';
 import { folderFiles, ManifestsPage } from './pages/manifests';
 
 /**
@@ -69,4 +70,37 @@ test('dropped files with errors: valid documents import, problems name file, lin
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'import-errors.png') });
   await manifests.result.getByRole('button', { name: 'Close' }).click();
   await expect(manifests.result).toBeHidden();
+});
+
+test('apply an import to a demo cluster: dry run first, then apply, per-object results', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const clusters = new ClustersPage(page);
+  const manifests = new ManifestsPage(page);
+  await app.open('#/clusters');
+  await page.getByRole('button', { name: 'Start demo fleet' }).first().click();
+  await clusters.expectStatus('tkg-01', 'ready', 120_000);
+
+  await manifests.dropFolder(path.join(corpus, 'online-boutique/kubernetes-manifests'));
+  await expect(manifests.title).toHaveText('Imported kubernetes-manifests');
+  await manifests.result.getByRole('button', { name: 'Apply to cluster…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Apply kubernetes-manifests/ });
+  await dialog.getByLabel('Cluster').selectOption({ label: 'tkg-01 (ready)' });
+  await expect(dialog.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Dry run' }).click();
+  const dry = dialog.getByRole('table', { name: 'Dry run results' });
+  await expect(dry.locator('tbody tr')).toHaveCount(35, { timeout: 60_000 });
+  await expect(dialog.getByRole('status').first()).toContainText('every object passed');
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'import-dry-run.png') });
+
+  await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+  const applied = dialog.getByRole('table', { name: 'Apply results' });
+  await expect(applied.locator('tbody tr')).toHaveCount(35, { timeout: 60_000 });
+  await expect(dialog.getByText('Applied to tkg-01.')).toBeVisible();
+  const outcomes = await applied.locator('.fl-outcome').allTextContents();
+  expect(outcomes.every((o) => ['created', 'configured', 'unchanged'].includes(o))).toBe(true);
+  expect(outcomes.filter((o) => o === 'failed')).toEqual([]);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'import-applied.png') });
 });
