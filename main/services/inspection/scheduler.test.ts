@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dueSchedules, isDue, nextAfter, nextRun, startScheduler, type Every, type ScheduleState } from './scheduler';
+import {
+  dueSchedules,
+  isDue,
+  nextAfter,
+  nextRun,
+  startScheduler,
+  type Every,
+  type ScheduleState,
+} from './scheduler';
 
 // Local times, so the table holds in any time zone.
 const at = (d: number, h: number, m = 0) => new Date(2026, 11, d, h, m, 0, 0);
@@ -10,7 +18,12 @@ describe('nextAfter', () => {
     ['every 24 hours crosses midnight', { kind: 'hours', hours: 24 }, at(4, 23), at(5, 23)],
     ['daily later the same day', { kind: 'daily', at: '14:30' }, at(4, 9), at(4, 14, 30)],
     ['daily already passed today: tomorrow', { kind: 'daily', at: '02:00' }, at(4, 9), at(5, 2)],
-    ['daily exactly at the time: tomorrow, not again now', { kind: 'daily', at: '09:00' }, at(4, 9), at(5, 9)],
+    [
+      'daily exactly at the time: tomorrow, not again now',
+      { kind: 'daily', at: '09:00' },
+      at(4, 9),
+      at(5, 9),
+    ],
     ['daily at midnight', { kind: 'daily', at: '00:00' }, at(4, 23, 59), at(5, 0)],
     ['daily over a month end', { kind: 'daily', at: '01:00' }, at(31, 5), new Date(2027, 0, 1, 1, 0)],
   ])('%s', (_name, every, after, expected) => {
