@@ -55,6 +55,28 @@ function guard<T>(snap: OpenSnapshot, fn: () => T): T {
   }
 }
 
+/** Node usage as the snapshot recorded it from metrics.k8s.io (captures with metrics). */
+function withRecordedUsage(snap: OpenSnapshot, list: NodeList): NodeList {
+  const rows = snap.db
+    .prepare(
+      "SELECT cluster, name, cpu_cores AS cpu, memory_bytes AS memory FROM snapshot_metrics WHERE kind = 'Node'",
+    )
+    .all() as Array<{ cluster: string; name: string; cpu: number | null; memory: number | null }>;
+  const usage = new Map(rows.map((r) => [`${r.cluster}/${r.name}`, r]));
+  const clusters = new Set(rows.map((r) => r.cluster));
+  return {
+    items: list.items.map((n) => {
+      const u = usage.get(`${n.cluster}/${n.name}`);
+      return u && u.cpu !== null && u.memory !== null ? { ...n, usage: { cpu: u.cpu, memory: u.memory } } : n;
+    }),
+    metrics: [...new Set(list.items.map((n) => n.cluster))].map((cluster) =>
+      clusters.has(cluster)
+        ? { cluster, available: true, message: 'recorded in the snapshot' }
+        : { cluster, available: false, message: 'the snapshot recorded no metrics for this cluster' },
+    ),
+  };
+}
+
 export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }) {
   const nodeAreas = new WeakMap<OpenSnapshot, NodesArea>();
   const nodesOfSnapshot = (snap: OpenSnapshot): NodesArea => {
@@ -76,12 +98,13 @@ export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }
     const nodes = async (source: string, clusters?: string[], names?: string[]): Promise<NodeList> => {
       const snap = o.registry.snapshot(source);
       if (!snap) return h['nodes.list']({ source, clusters, names, usage: false });
-      return nodesOfSnapshot(snap).handlers['nodes.list']({
+      const list = await nodesOfSnapshot(snap).handlers['nodes.list']({
         source: SNAPSHOT_ROW_SOURCE,
         clusters,
         names,
         usage: false,
       });
+      return snap.meta.includes.metrics ? withRecordedUsage(snap, list) : list;
     };
     return {
       'clusters.list': async (q) => {

@@ -192,6 +192,22 @@ describe('snapshots through the composed app', () => {
     expect((await call<{ closed: boolean }>('sources.close', { id: sent.id })).closed).toBe(true);
   });
 
+  it('opens the sample snapshot: the demo fleet, with the node usage it recorded', async () => {
+    const sample = await call<SourceView>('snapshots.openSample', {});
+    expect(sample.clusters.map((c) => c.name).sort()).toEqual([
+      'aks-prod-eastus',
+      'tanzu-kubernetes',
+      'tkg-01',
+    ]);
+    const list = await call<ClusterPage>('clusters.list', { source: sample.id });
+    expect(list.items.every((c) => c.status === 'snapshot' && (c.nodes ?? 0) > 0)).toBe(true);
+    const nodes = await call<NodeList>('nodes.list', { source: sample.id });
+    expect(nodes.items.length).toBe(sample.clusters.reduce((n, c) => n + c.nodes, 0));
+    expect(nodes.items.some((n) => n.usage && n.usage.cpu > 0)).toBe(true);
+    expect(nodes.metrics.every((m) => m.available)).toBe(true);
+    expect((await call<{ closed: boolean }>('sources.close', { id: sample.id })).closed).toBe(true);
+  });
+
   it('open sources survive a restart; closing one forgets it', async () => {
     await core.close();
     start();
