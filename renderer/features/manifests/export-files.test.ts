@@ -35,7 +35,7 @@ describe('reading a drop', () => {
     ]);
   });
   it('refuses a drop over the size cap before reading it', () => {
-    expect(() => checkDropSize([{ size: MAX_DROP_BYTES }, { size: 1 }])).toThrow(/more than the 64 MB/);
+    expect(() => checkDropSize([{ size: MAX_DROP_BYTES }, { size: 1 }])).toThrow(/more than the 24 MB/);
     expect(() => checkDropSize([{ size: 10 }])).not.toThrow();
   });
 });

@@ -11,8 +11,8 @@ export interface DroppedText {
 }
 
 export const MANIFEST_NAME = /\.(ya?ml|json)$/i;
-/** What one drop may read in all. */
-export const MAX_DROP_BYTES = 64 * 1024 * 1024;
+/** What one drop may read in all: the text crosses the browser-mode WebSocket (32 MB a message) JSON-escaped. */
+export const MAX_DROP_BYTES = 24 * 1024 * 1024;
 export const MAX_DROP_FILES = 10_000;
 
 export class DropTooLargeError extends Error {
