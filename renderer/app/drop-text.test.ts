@@ -9,6 +9,8 @@ describe('unhandledDropText', () => {
   ])('%j', (names, start) => {
     const text = unhandledDropText(names);
     expect(text.startsWith(start)).toBe(true);
-    expect(text).toContain('not available in this version');
+    // What would have been taken, and where.
+    expect(text).toContain('.flotilla snapshots');
+    expect(text).toContain('kubeconfigs on the Clusters and Cluster groups pages');
   });
 });
