@@ -89,17 +89,26 @@ function inList(column: string, values: readonly string[] | undefined): Fragment
 }
 
 /**
- * Rows in any of the (cluster, namespace) pairs: one JSON parameter, so the statement text is the
- * same whatever the number of pairs (the statement cache keeps one) and no limit on bound
- * variables is reached. No pairs match nothing.
+ * Rows in any of the (cluster, namespace) pairs. The pairs travel as one JSON parameter (no limit
+ * on bound variables is reached); their distinct namespaces are also listed as plain values, so
+ * the (source, kind, namespace) index seeks to them instead of scanning the kind (a workspace has
+ * few namespaces; past NAMESPACE_SEEK_MAX the namespaces come from the JSON too). No pairs match nothing.
  */
 export function scopeMatch(scopes: ReadonlyArray<{ cluster: string; namespace: string }>): Fragment {
   if (scopes.length === 0) return { sql: '0', params: [] };
+  const pairs = JSON.stringify(scopes.map((s) => [s.cluster, s.namespace]));
+  const namespaces = [...new Set(scopes.map((s) => s.namespace))];
+  const seek: Fragment =
+    namespaces.length <= NAMESPACE_SEEK_MAX
+      ? { sql: `o.namespace IN (${placeholders(namespaces.length)})`, params: namespaces }
+      : { sql: "o.namespace IN (SELECT json_extract(value, '$[1]') FROM json_each(?))", params: [pairs] };
   return {
-    sql: "(o.cluster, o.namespace) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
-    params: [JSON.stringify(scopes.map((s) => [s.cluster, s.namespace]))],
+    sql: `${seek.sql} AND (o.cluster, o.namespace) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
+    params: [...seek.params, pairs],
   };
 }
+
+const NAMESPACE_SEEK_MAX = 200;
 
 /** The parsed requirements of a query's label selector (QueryError naming the column when bad). */
 export function requirementsOf(q: ObjectQuery): Requirement[] {

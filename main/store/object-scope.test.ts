@@ -84,10 +84,23 @@ describe('object queries scoped to (cluster, namespace) pairs', () => {
     ).toEqual(['web']);
   });
 
-  it('takes thousands of pairs as one bound parameter', () => {
+  it('takes thousands of pairs in one JSON parameter, and seeks them through an index', () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ cluster: `c${i}`, namespace: 'shop' }));
-    const fragment = scopeMatch(many);
-    expect(fragment.params).toHaveLength(1);
+    expect(scopeMatch(many).params).toEqual(['shop', expect.stringMatching(/^\[\["c0","shop"\]/)]);
     expect(names(many)).toEqual(['c1/shop/db', 'c1/shop/web', 'c2/shop/web']);
+    const spread = Array.from({ length: 5000 }, (_, i) => ({ cluster: 'c1', namespace: `ns-${i}` }));
+    expect(scopeMatch(spread).params).toHaveLength(2);
+    expect(names([...spread, { cluster: 'c2', namespace: 'billing' }])).toEqual(['c2/billing/pay']);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT o.id FROM objects o WHERE o.source = 'live' AND o.kind = 'Pod' AND ${scopeMatch([{ cluster: 'c1', namespace: 'shop' }]).sql}`,
+      )
+      .all('shop', '[["c1","shop"]]') as Array<{ detail: string }>;
+    // an index seek (by namespace, or by cluster through the pairs), never a scan of the kind
+    const detail = plan.map((r) => r.detail).join('\n');
+    expect(detail).toMatch(
+      /^SEARCH o USING (COVERING )?INDEX \w+ \(source=\? AND (cluster=\? AND kind=\?|kind=\? AND namespace=\?)/,
+    );
+    expect(detail).not.toMatch(/SCAN o\b/);
   });
 });
