@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { startSim, type SimHandle } from '../../../sim/index';
 import { exportCommand, importCommand } from './manifests';
+import { snapshotCommand } from './snapshot';
 
 const corpus = path.resolve(__dirname, '../../../../shared/corpus');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-manifests-'));
@@ -104,6 +105,45 @@ describe('flotilla export --context', () => {
     ]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/is not empty/);
+  }, 60_000);
+
+  it('--snapshot: exports a namespace of a captured snapshot as a folder', async () => {
+    const ctx = sim.clusters[0]!.name;
+    const snap = path.join(tmp, 'fleet.flotilla');
+    const captured = await run(snapshotCommand, [
+      'capture',
+      '--kubeconfig',
+      sim.kubeconfigPath,
+      '--context',
+      ctx,
+      '-o',
+      snap,
+    ]);
+    expect(captured.code).toBe(0);
+    const folder = path.join(tmp, 'from-snapshot');
+    const r = await run(exportCommand, [
+      '--snapshot',
+      snap,
+      '-n',
+      'kube-system',
+      '--layout',
+      'folder',
+      '-o',
+      folder,
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^wrote \d+ objects to /);
+    expect(fs.readdirSync(folder)).toEqual(['kube-system']);
+    expect(fs.readdirSync(path.join(folder, 'kube-system'))[0]).toBe('00-namespace-kube-system.yaml');
+    const bad = await run(exportCommand, [
+      '--snapshot',
+      path.join(tmp, 'nope.flotilla'),
+      '-o',
+      path.join(tmp, 'z.yaml'),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/nope\.flotilla/);
   }, 60_000);
 
   it('usage: one source, a known context, a place to write', async () => {
