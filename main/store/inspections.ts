@@ -556,6 +556,35 @@ export function createInspectionStore(db: Db) {
       return (db.prepare(sql).all(...params, q.limit) as RunRow[]).map(toRun);
     },
 
+    /**
+     * Keeps the findings of the newest `keep` finished runs of a scope and removes older runs'
+     * findings (their score and counts stay, for the trend). Returns the runs pruned.
+     */
+    pruneFindings(scopeKey: string, keep: number, note: string): string[] {
+      const old = db
+        .prepare(
+          `SELECT id, num FROM inspection_runs WHERE scope_key = ? AND status = 'done' AND findings > 0
+           ORDER BY started_at DESC, rowid DESC LIMIT -1 OFFSET ?`,
+        )
+        .all(scopeKey, keep) as Array<{ id: string; num: number }>;
+      const pruned: string[] = [];
+      for (const r of old) {
+        const gone = db.prepare('DELETE FROM inspection_findings WHERE run = ?').run(r.num).changes;
+        if (!gone) continue;
+        db.prepare('UPDATE inspection_runs SET message = ? WHERE id = ?').run(note, r.id);
+        pruned.push(r.id);
+      }
+      return pruned;
+    },
+
+    /** False when a run had findings but they were pruned. */
+    hasFindings(runId: string): boolean {
+      const run = db.prepare('SELECT findings FROM inspection_runs WHERE id = ?').get(runId) as
+        { findings: number } | undefined;
+      if (!run || run.findings === 0) return true;
+      return !!db.prepare('SELECT 1 FROM inspection_findings WHERE run = ? LIMIT 1').get(numOf(runId));
+    },
+
     deleteRuns(ids: readonly string[]): number {
       return db.transaction(() => {
         let n = 0;

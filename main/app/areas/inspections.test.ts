@@ -39,7 +39,7 @@ const snapshot = new MemoryObjectReader([
   },
 ]);
 
-function area(now: () => Date, schedules: boolean) {
+function area(now: () => Date, schedules: boolean, keepFindingsRuns?: number) {
   const a = createInspectionsArea({
     db,
     log: createLogger({ quiet: true }),
@@ -53,6 +53,7 @@ function area(now: () => Date, schedules: boolean) {
     ],
     now,
     schedules,
+    ...(keepFindingsRuns ? { keepFindingsRuns } : {}),
   });
   areas.push(a);
   return a;
@@ -121,5 +122,36 @@ describe('inspections area', () => {
     expect(new Set(page.items.map((f) => `${f.source} ${f.name}`))).toEqual(
       new Set(['snapshot:s1 only-in-snapshot']),
     );
+  });
+
+  it('only the newest runs of a scope keep their findings; older ones keep score and counts', async () => {
+    let t = Date.parse('2026-12-04T10:00:00Z');
+    const a = area(() => new Date((t += 60_000)), false, 2);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(
+        (await call<{ runId: string }>(a, 'inspections.run', { scope: { kind: 'cluster', id: 'c1' } })).runId,
+      );
+      await settle(a);
+    }
+    // another scope is pruned on its own
+    await call(a, 'inspections.run', { scope: { kind: 'fleet' } });
+    await settle(a);
+    const page = (runId: string) =>
+      call<{ total: number }>(a, 'inspections.findings', { runId, filters: {}, offset: 0, limit: 10 });
+    const oldest = await call<InspectionRunSummary>(a, 'inspections.get', { runId: ids[0] });
+    expect(oldest.findings).toBeGreaterThan(0);
+    expect(oldest.message).toContain('Findings removed to save space');
+    await expect(page(ids[0]!)).rejects.toThrow(/findings of the run of .* were removed/);
+    await expect(
+      call(a, 'inspections.diff', { a: ids[0], b: ids[2], status: 'new', filters: {}, offset: 0, limit: 10 }),
+    ).rejects.toThrow('were removed');
+    expect((await page(ids[1]!)).total).toBe(oldest.findings);
+    expect((await page(ids[2]!)).total).toBe(oldest.findings);
+    const trend = await call<unknown[]>(a, 'inspections.trend', {
+      scope: { kind: 'cluster', id: 'c1' },
+      limit: 10,
+    });
+    expect(trend).toHaveLength(3);
   });
 });

@@ -61,6 +61,8 @@ export interface InspectionsAreaContext extends PlanDeps {
   /** A kubeconfig (YAML) for one live cluster, for Sonobuoy. */
   kubeConfigYaml(clusterId: string): string;
   now?: () => Date;
+  /** Finished runs per scope that keep their findings (default 30); older runs keep score and counts. */
+  keepFindingsRuns?: number;
   /** Schedules start a timer unless false (tests). */
   schedules?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -119,12 +121,36 @@ export function createInspectionsArea(ctx: InspectionsAreaContext): InspectionsA
     log: ctx.log,
     now,
     onProgress: (p) => ctx.emit('inspections.progress', p),
-    onFinished: (end) => ctx.emit('inspections.finished', end),
+    onFinished: (end) => {
+      if (end.status === 'done') prune(end.scopeKey);
+      ctx.emit('inspections.finished', end);
+    },
   });
 
   const getRun = (runId: string): RunRecord => {
     const r = store.getRun(runId);
     if (!r) throw new AppError('NOT_FOUND', `Inspection run ${runId} does not exist (deleted?)`);
+    return r;
+  };
+  const keep = ctx.keepFindingsRuns ?? 30;
+  const prunedNote = `Findings removed to save space: the newest ${keep} runs of a scope keep theirs; this run's score and counts remain.`;
+  function prune(key: string): void {
+    try {
+      const pruned = store.pruneFindings(key, keep, prunedNote);
+      if (pruned.length)
+        ctx.log.info(`inspections of ${key}: findings of ${pruned.length} old run(s) removed`);
+    } catch (e) {
+      ctx.log.warn(`inspections of ${key}: pruning old findings failed: ${String(e)}`);
+    }
+  }
+  /** A run whose findings can be read (not pruned). */
+  const withFindings = (runId: string): RunRecord => {
+    const r = getRun(runId);
+    if (!store.hasFindings(runId))
+      throw new AppError(
+        'NOT_FOUND',
+        `The findings of the run of ${r.startedAt} (${r.label}) were removed. ${prunedNote}`,
+      );
     return r;
   };
 
@@ -243,13 +269,13 @@ export function createInspectionsArea(ctx: InspectionsAreaContext): InspectionsA
       return { deleted: store.deleteRuns(runIds) };
     },
     'inspections.findings': ({ runId, filters, offset, limit }) => {
-      getRun(runId);
+      withFindings(runId);
       const page = store.findings(runId, filters, offset, limit);
       return { total: page.total, offset, items: page.items as InspectionFinding[] };
     },
     'inspections.diff': ({ a, b, status, filters, offset, limit }) => {
-      getRun(a);
-      getRun(b);
+      withFindings(a);
+      withFindings(b);
       const d = store.diff(a, b, status, filters, offset, limit);
       return {
         a,
@@ -271,7 +297,7 @@ export function createInspectionsArea(ctx: InspectionsAreaContext): InspectionsA
           ...r.bySeverity,
         })),
     'inspections.export': async ({ runId, format, path }) => {
-      const run = getRun(runId);
+      const run = withFindings(runId);
       if (run.status !== 'done')
         throw new AppError('CONFLICT', `Run ${runId} is ${run.status}; only finished runs can be exported`);
       const text = renderExport(format, reportInput(run, store.allFindings(runId)));
