@@ -51,6 +51,13 @@ test('a first-time user opens the sample snapshot from the empty Clusters page a
   await expect(clusters.fact('Worker nodes')).toHaveText('3');
   await nodes.tab('Nodes').click();
   await expect(nodes.summary).toHaveText(/^6 nodes · 6 ready/);
+  // A node's detail: its object and the pods on it come from the snapshot.
+  const node = (await nodes.names())[0]!;
+  await nodes.row(node).getByRole('link', { name: node }).click();
+  await expect(app.heading).toHaveText(node);
+  await expect(nodes.fact('Kubelet version')).toHaveText(/^v\d+\.\d+/);
+  await expect(page.getByTestId('node-pods').locator('tbody tr').first()).toBeVisible();
+  // The page reloads on the snapshot (the source shown is kept for the tab).
   await app.open('#/clusters/heatmap');
   await expect(nodes.canvas).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Node heatmap');
