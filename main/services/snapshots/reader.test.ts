@@ -151,6 +151,12 @@ describe('openSnapshot', () => {
       .run("'); DROP TABLE objects; --");
     db2.close();
     expectRefused(file, 'invalid', /not valid JSON/);
+    const db3 = new Database(file);
+    db3
+      .prepare("UPDATE snapshot_meta SET value = ? WHERE key = 'clusters'")
+      .run(`[${'0,'.repeat(5_000_000)}0]`);
+    db3.close();
+    expectRefused(file, 'invalid', /"clusters" is missing or too large/);
   });
 
   it('a failed writer leaves nothing behind', () => {

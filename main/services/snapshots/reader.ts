@@ -33,6 +33,8 @@ export interface SnapshotReader {
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
+/** The largest metadata value read (the cluster list of a large fleet fits many times over). */
+const MAX_META_VALUE = 8 * 1024 * 1024;
 /** Files up to this size get a full page check when opened. */
 export const QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024;
 const REQUIRED_TABLES = ['objects', 'object_bodies', 'object_labels', 'objects_search', 'snapshot_meta'];
@@ -107,13 +109,26 @@ function readMeta(file: string, db: Db): SnapshotMeta {
       `Cannot open ${file}: it is an SQLite database but not a Flotilla snapshot (it has no snapshot_meta table).`,
     );
   }
-  const rows = db.prepare('SELECT key, value FROM snapshot_meta').all() as Array<{
+  const rows = db
+    // bounded: a hostile file may hold millions of rows or huge values here
+    .prepare(
+      `SELECT key, CASE WHEN length(value) <= ${MAX_META_VALUE} THEN value END AS value FROM snapshot_meta
+       WHERE typeof(key) = 'text' AND length(key) <= 100 LIMIT 100`,
+    )
+    .all() as Array<{
     key: unknown;
     value: unknown;
   }>;
   const raw: Record<string, unknown> = {};
   for (const { key, value } of rows) {
-    if (typeof key !== 'string' || typeof value !== 'string') continue;
+    if (typeof key !== 'string') continue;
+    if (typeof value !== 'string') {
+      throw new SnapshotError(
+        file,
+        'invalid',
+        `Cannot open ${file}: its metadata "${key}" is missing or too large.`,
+      );
+    }
     try {
       raw[key] = JSON.parse(value);
     } catch {
