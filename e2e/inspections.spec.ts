@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -23,7 +23,7 @@ test('inspections over the demo fleet: run, see the grade and findings, open a f
   app,
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(180_000);
   const insp = new InspectionsPage(page);
   const shoot = (name: string, at: Locator) => screenshots(page, name, at);
 
@@ -89,6 +89,22 @@ test('inspections over the demo fleet: run, see the grade and findings, open a f
   const firstId = await page.getByTestId('run-page').getAttribute('data-run');
   await expect(page.getByTestId('run-page')).not.toHaveAttribute('data-run', firstId!, { timeout: 90_000 });
   await expect(insp.grade).toHaveText(/^[A-F]$/);
+  const secondId = await page.getByTestId('run-page').getAttribute('data-run');
+  // export: a JSON file and a self-contained HTML report are downloaded
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  expect(json.suggestedFilename()).toMatch(/\.json$/);
+  const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { score: number; grade: string };
+  expect(`${exported.score} / 100`).toBe(await insp.score.textContent());
+  expect(exported.grade).toBe(await insp.grade.textContent());
+  const [html] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'HTML report' }).click(),
+  ]);
+  expect(html.suggestedFilename()).toMatch(/\.html$/);
+  expect(readFileSync((await html.path())!, 'utf8')).toMatch(/^<!doctype html>/i);
 
   await insp.tab('History').click();
   await expect(insp.trendChart).toBeVisible();
@@ -99,6 +115,13 @@ test('inspections over the demo fleet: run, see the grade and findings, open a f
   await expect(insp.trendChart.locator('.recharts-line-curve')).toHaveCount(1);
   await expect(insp.trendChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await shoot('inspection-history', page.getByRole('navigation', { name: 'Inspections' }));
+  // a point of the chart opens its run
+  const dot = (await insp.trendChart.locator('.recharts-line-dots circle').last().boundingBox())!;
+  await page.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2);
+  await page.mouse.click(dot.x + dot.width / 2, dot.y + dot.height / 2);
+  await expect(page.getByTestId('run-page')).toHaveAttribute('data-run', secondId!);
+  await page.goBack();
+  await expect(insp.trendChart).toBeVisible();
   await expect(insp.runRows()).toHaveCount(2);
   const boxes = insp.runsTable.getByRole('checkbox');
   await boxes.nth(0).check();
@@ -201,6 +224,12 @@ test('schedules, check settings and a Sonobuoy results tarball, with no cluster 
   await result.getByRole('button', { name: /^systemd-logs/ }).click();
   await insp.tab('Conformance').click();
   await expect(page.getByTestId('conformance-table').locator('tbody tr')).toHaveCount(1);
+  // the runs list shows it too, as a conformance result
+  await insp.tab('Runs').click();
+  const imported = insp.runsTable.locator('tbody tr[data-conformance]');
+  await expect(imported).toHaveCount(1);
+  await expect(imported).toContainText('Conformance (imported)');
+  await expect(imported).toContainText('1 failed');
 });
 
 /** A `sonobuoy retrieve` tarball with an e2e plugin (one pass, one failure, one skip) and systemd-logs. */

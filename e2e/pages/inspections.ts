@@ -51,6 +51,6 @@ export class InspectionsPage {
   }
 
   runRows(): Locator {
-    return this.runsTable.locator('tbody tr');
+    return this.runsTable.locator('tbody tr[data-run]');
   }
 }

@@ -52,7 +52,7 @@ export function InspectionsPage({ path }: { path: string[] }) {
         <>
           <RunPanel lists={lists} />
           <h2>Runs</h2>
-          <RunsTable />
+          <RunsTable withConformance />
         </>
       ) : route.view === 'run' ? (
         <RunResult key={route.id} id={route.id} search={route.search} />

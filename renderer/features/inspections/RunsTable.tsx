@@ -1,16 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CallOutput } from '../../../shared/contract';
 import type { InspectionRunSummary, InspectionScope } from '../../../shared/contract/inspections';
 import { Button } from '../../components/Button';
-import { call, messageOf } from '../../lib/call';
+import { call, messageOf, useEvent } from '../../lib/call';
 import { useNoticeStore } from '../../stores/notice-store';
 import { compareBlocked, orderPair } from './diff-labels';
 import { gradeTone, resultText, runDuration, statusWord, when } from './format';
 import { inspectionsHref } from './route';
 import { useRunsStore } from './runs-store';
 
-/** Runs, newest first (the reference deck's columns), with two picked to compare. */
-export function RunsTable({ scope, limit = 100 }: { scope?: InspectionScope; limit?: number }) {
+type ConformanceRow = CallOutput<'conformance.list'>[number];
+
+/**
+ * Runs, newest first (the reference deck's columns), with two picked to compare. With
+ * `withConformance`, Sonobuoy runs and imports are listed among them (type Conformance).
+ */
+export function RunsTable({
+  scope,
+  limit = 100,
+  withConformance = false,
+}: {
+  scope?: InspectionScope;
+  limit?: number;
+  withConformance?: boolean;
+}) {
   const [runs, setRuns] = useState<InspectionRunSummary[] | null>(null);
+  const [conformance, setConformance] = useState<ConformanceRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const finished = useRunsStore((s) => s.finishedCount);
@@ -28,10 +43,15 @@ export function RunsTable({ scope, limit = 100 }: { scope?: InspectionScope; lim
     );
   }, [scopeText, limit]);
   useEffect(load, [load, finished, inFlight]);
+  const loadConformance = useCallback(() => {
+    if (withConformance) call('conformance.list', {}).then(setConformance, () => setConformance([]));
+  }, [withConformance]);
+  useEffect(loadConformance, [loadConformance]);
+  useEvent('conformance.finished', loadConformance);
 
   if (error) return <p className="form-error">{error}</p>;
   if (!runs) return <p className="in-muted">Loading runs…</p>;
-  if (runs.length === 0)
+  if (runs.length === 0 && conformance.length === 0)
     return (
       <p className="in-muted" data-testid="no-runs">
         No inspections have run for this scope yet.
@@ -85,54 +105,100 @@ export function RunsTable({ scope, limit = 100 }: { scope?: InspectionScope; lim
           </tr>
         </thead>
         <tbody>
-          {runs.map((r) => (
-            <tr key={r.id} data-run={r.id} data-status={r.status}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`Pick the run of ${when(r.startedAt)}`}
-                  checked={picked.includes(r.id)}
-                  onChange={() => toggle(r.id)}
-                />
-              </td>
-              <td>
-                <a href={inspectionsHref.history(r.scopeKey)} title="History of this scope">
-                  {r.label}
-                </a>
-              </td>
-              <td>{r.kind === 'lite' ? 'Lite' : r.kind}</td>
-              <td>
-                <span className={`in-status in-status-${r.status}`}>{statusWord[r.status]}</span>
-                {r.trigger.startsWith('schedule:') ? <span className="in-muted"> · scheduled</span> : null}
-              </td>
-              <td>
-                {r.status === 'done' ? (
-                  <a href={inspectionsHref.run(r.id)} className="in-result" data-testid="run-result">
-                    <span className={`in-grade in-grade-${gradeTone(r.grade)}`}>{r.grade || '–'}</span>{' '}
-                    {r.score}
-                  </a>
-                ) : (
-                  <span className={r.status === 'failed' ? 'in-bad' : 'in-muted'}>{resultText(r)}</span>
-                )}
-              </td>
-              <td className="in-num">
-                {r.status === 'done' ? (
-                  <>
-                    <span className="in-sev-danger">{r.bySeverity.danger}</span> /{' '}
-                    <span className="in-sev-warning">{r.bySeverity.warning}</span> /{' '}
-                    <span className="in-sev-info">{r.bySeverity.info}</span>
-                  </>
-                ) : (
-                  '--'
-                )}
-              </td>
-              <td title={r.startedAt}>{when(r.startedAt)}</td>
-              <td>{runDuration(r)}</td>
-            </tr>
-          ))}
+          {merged(runs, conformance).map((row) =>
+            'origin' in row ? (
+              <ConformanceLine key={row.id} r={row} />
+            ) : (
+              <RunLine key={row.id} r={row} picked={picked.includes(row.id)} toggle={toggle} />
+            ),
+          )}
         </tbody>
       </table>
       <p className="in-muted in-small">Findings: danger / warning / info.</p>
     </div>
+  );
+}
+
+/** Lite runs and conformance results in one list, newest first. */
+function merged(runs: InspectionRunSummary[], conformance: ConformanceRow[]) {
+  const rows: (InspectionRunSummary | ConformanceRow)[] = [...runs, ...conformance];
+  return rows.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+}
+
+function ConformanceLine({ r }: { r: ConformanceRow }) {
+  return (
+    <tr data-conformance={r.id} data-status={r.status}>
+      <td />
+      <td>
+        <a href={inspectionsHref.conformance(r.id)}>{r.cluster ?? r.id}</a>
+      </td>
+      <td>Conformance{r.origin === 'import' ? ' (imported)' : r.mode ? ` (${r.mode})` : ''}</td>
+      <td>
+        <span className={`in-status in-status-${r.status}`}>{statusWord[r.status]}</span>
+      </td>
+      <td>
+        <a href={inspectionsHref.conformance(r.id)} className={r.failed > 0 ? 'in-bad' : 'in-ok'}>
+          {r.failed > 0 ? `${r.failed} failed` : r.status === 'done' ? 'Passed' : '--'}
+        </a>
+      </td>
+      <td className="in-num in-muted">{r.passed + r.failed + r.skipped} tests</td>
+      <td title={r.startedAt}>{when(r.startedAt)}</td>
+      <td>{r.origin === 'import' ? '--' : runDuration(r)}</td>
+    </tr>
+  );
+}
+
+function RunLine({
+  r,
+  picked,
+  toggle,
+}: {
+  r: InspectionRunSummary;
+  picked: boolean;
+  toggle(id: string): void;
+}) {
+  return (
+    <tr data-run={r.id} data-status={r.status}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Pick the run of ${when(r.startedAt)}`}
+          checked={picked}
+          onChange={() => toggle(r.id)}
+        />
+      </td>
+      <td>
+        <a href={inspectionsHref.history(r.scopeKey)} title="History of this scope">
+          {r.label}
+        </a>
+      </td>
+      <td>{r.kind === 'lite' ? 'Lite' : r.kind}</td>
+      <td>
+        <span className={`in-status in-status-${r.status}`}>{statusWord[r.status]}</span>
+        {r.trigger.startsWith('schedule:') ? <span className="in-muted"> · scheduled</span> : null}
+      </td>
+      <td>
+        {r.status === 'done' ? (
+          <a href={inspectionsHref.run(r.id)} className="in-result" data-testid="run-result">
+            <span className={`in-grade in-grade-${gradeTone(r.grade)}`}>{r.grade || '–'}</span> {r.score}
+          </a>
+        ) : (
+          <span className={r.status === 'failed' ? 'in-bad' : 'in-muted'}>{resultText(r)}</span>
+        )}
+      </td>
+      <td className="in-num">
+        {r.status === 'done' ? (
+          <>
+            <span className="in-sev-danger">{r.bySeverity.danger}</span> /{' '}
+            <span className="in-sev-warning">{r.bySeverity.warning}</span> /{' '}
+            <span className="in-sev-info">{r.bySeverity.info}</span>
+          </>
+        ) : (
+          '--'
+        )}
+      </td>
+      <td title={r.startedAt}>{when(r.startedAt)}</td>
+      <td>{runDuration(r)}</td>
+    </tr>
   );
 }
