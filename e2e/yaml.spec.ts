@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import WebSocket from 'ws';
 import { expect, test } from './fixtures/test';
+import { SnapshotsPage } from './pages/snapshots';
 import { YamlEditorPage } from './pages/yaml-editor';
 import { yamlRoute } from '../renderer/features/yaml/route';
 
@@ -9,9 +11,36 @@ import { yamlRoute } from '../renderer/features/yaml/route';
  * The YAML editor over the demo fleet: edit the shop's cart deployment's replicas, review the
  * diff, apply (dry run, then server-side apply; forcing when another manager owns replicas) and
  * see kube-sim scale the pods; then a change made underneath with kubectl after opening is a
- * conflict offering Reload and Force apply.
+ * conflict offering Reload and Force apply. The editor checks and completes the YAML against the
+ * cluster's schema; deleting on a protected cluster needs its name typed; a snapshot's object is
+ * read-only and checked against the bundled schema.
  */
 const run = promisify(execFile);
+
+/** One contract call over the browser-mode socket, as the renderer makes it (for test set-up). */
+async function rpc(pageUrl: string, name: string, input: unknown): Promise<unknown> {
+  const page = new URL(pageUrl);
+  const ws = new WebSocket(`ws://${page.host}/rpc?token=${page.searchParams.get('token') ?? ''}`, {
+    origin: page.origin,
+  });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  try {
+    return await new Promise((resolve, reject) => {
+      ws.on('message', (data: Buffer) => {
+        const frame = JSON.parse(data.toString()) as {
+          id?: number;
+          result?: { ok: boolean; value?: unknown; error?: unknown };
+        };
+        if (frame.id !== 1 || !frame.result) return;
+        if (frame.result.ok) resolve(frame.result.value);
+        else reject(new Error(`${name}: ${JSON.stringify(frame.result.error)}`));
+      });
+      ws.send(JSON.stringify({ id: 1, call: name, input }));
+    });
+  } finally {
+    ws.close();
+  }
+}
 
 test('edit a deployment in YAML, see it land, and see a conflict when it changed underneath', async ({
   app,
@@ -96,9 +125,10 @@ test('edit a deployment in YAML, see it land, and see a conflict when it changed
   await expect(yaml.editor.locator('.view-lines')).toContainText('changed-underneath: yes');
 });
 
-test('the editor checks and completes YAML against the cluster schema of its apiVersion and kind', async ({
+test('the editor checks and completes YAML against the cluster schema of its apiVersion and kind; delete on a protected cluster', async ({
   app,
   page,
+  server,
 }) => {
   test.setTimeout(180_000);
   await app.open('#/clusters');
@@ -167,4 +197,70 @@ test('the editor checks and completes YAML against the cluster schema of its api
   await expect(yaml.schemaNote).toHaveText("Checked against the cluster's OpenAPI schema of Service (v1).", {
     timeout: 20_000,
   });
+
+  // Delete on a protected cluster: the cluster's name must be typed.
+  await rpc(server.url, 'clusters.update', { id: clusterId, labels: { 'flotilla.io/protected': 'true' } });
+  await yaml.button('Reload').click();
+  await yaml.loaded('Deployment');
+  await yaml.button('Delete…').click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Deployment shop/cart?' });
+  await expect(dialog).toContainText('tkg-01 is protected');
+  const confirm = dialog.getByRole('button', { name: 'Delete', exact: true });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Cluster name').fill('tkg-0');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Cluster name').fill('tkg-01');
+  await confirm.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deployment cart was deleted.' })).toBeVisible();
+  const kubeconfig = path.join(server.dataDir, 'demo-fleet', 'kubeconfig');
+  const gone = await run(process.env.KUBECTL ?? 'kubectl', [
+    '--kubeconfig',
+    kubeconfig,
+    '--context',
+    'tkg-01',
+    '-n',
+    'shop',
+    'get',
+    'deployment',
+    'cart',
+    '--ignore-not-found',
+    '-o',
+    'name',
+  ]);
+  expect(gone.stdout.trim()).toBe('');
+});
+
+test('an object of a snapshot is read-only and checked against the bundled schema', async ({ app, page }) => {
+  await app.open('#/clusters');
+  await app.emptyState.getByRole('button', { name: 'Open the sample snapshot' }).click();
+  await expect(new SnapshotsPage(page).banner).toBeVisible();
+  const yaml = new YamlEditorPage(page);
+  await app.open(
+    yamlRoute({
+      cluster: 'tkg-01',
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+      namespace: 'shop',
+      name: 'cart',
+    }),
+  );
+  await yaml.loaded('Deployment');
+  await expect(page.getByRole('note').filter({ hasText: 'Read-only' })).toHaveText(
+    'Read-only: this object comes from a snapshot. Switch to the live fleet to edit, apply or delete it.',
+  );
+  await expect(yaml.schemaNote).toHaveText(
+    "Checked against Flotilla's bundled schema of Deployment (apps/v1).",
+    {
+      timeout: 20_000,
+    },
+  );
+  for (const name of ['Review', 'Apply', 'Delete…', 'Reload']) await expect(yaml.button(name)).toHaveCount(0);
+  await expect(yaml.editor.locator('.view-lines')).not.toContainText('managedFields');
+  // The captured object is valid against the bundled schema; typing changes nothing.
+  await expect(yaml.problems).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('yaml-snapshot.png') });
+  await yaml.editor.click({ position: { x: 300, y: 8 } });
+  await page.keyboard.type('zzz');
+  await expect(yaml.editor.locator('.view-lines')).not.toContainText('zzz');
 });
