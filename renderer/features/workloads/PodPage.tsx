@@ -52,10 +52,10 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
   const [pod, setPod] = useState<Stored | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [events, setEvents] = useState<EventRow[]>([]);
-  const { clusters } = useFleet();
-  const info = clusters.find((c) => c.id === cluster);
   const now = useNow();
   const source = useSource();
+  const { clusters } = useFleet(source);
+  const info = clusters.find((c) => c.id === cluster);
 
   const load = useCallback(() => {
     call('objects.get', { source, cluster, group: '', kind: 'Pod', namespace, name }).then(

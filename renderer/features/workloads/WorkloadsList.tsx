@@ -5,6 +5,7 @@ import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/workloads/kin
 import { parseOwner } from '../../../shared/workloads/links';
 import { call, messageOf, useEvent } from '../../lib/call';
 import { useSource } from '../../stores/source-store';
+import { sourceArg } from '../sources/source-arg';
 import { createWorkloadList, defaultFilter } from './list-store';
 import { toCount } from './query';
 import { useFleet } from './use-fleet';
@@ -25,11 +26,11 @@ function selectorProblem(text: string): string | null {
 
 /** The Workloads list of one kind: kind tabs, filters, the count and the virtualised table. */
 export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: Record<string, string> }) {
-  const { clusters, groups } = useFleet();
   const [groupId, setGroupId] = useState(filters.group ?? '');
   const [selector, setSelector] = useState(filters.labelSelector ?? '');
   const [text, setText] = useState(filters.text ?? '');
   const source = useSource();
+  const { clusters, groups } = useFleet(source);
   const routeKey = `${kind.kind}|${source}|${JSON.stringify(filters)}`;
   const store = useMemo(
     () =>
@@ -98,7 +99,7 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   const pickGroup = (id: string) => {
     setGroupId(id);
     if (!id) return store.getState().setFilter({ clusters: null });
-    call('clusters.list', { groupId: id, limit: 1 }).then(
+    call('clusters.list', { groupId: id, limit: 1, ...sourceArg(source) }).then(
       (p) => store.getState().setFilter({ clusters: p.ids }),
       (e: unknown) => store.setState({ error: messageOf(e) }),
     );
