@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { profileWhile } from './profile';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { createObjectsArea } from '../main/app/areas/objects';
 import { createTransport, type Transport, type WatchEvent } from '../main/kube/informer/transport';
 import { createLogger } from '../main/services/log';
 import { openDatabase, type Db } from '../main/store/db';
-import { startSimProcess, waitSettled, type SimProcess } from './sim-process';
+import { attachSimProcess, startSimProcess, waitSettled, type SimProcess } from './sim-process';
 import { round, summary } from './stats';
 
 /**
@@ -130,12 +132,16 @@ export async function benchChurn(opts: {
 }): Promise<Record<string, unknown>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-bench-c-'));
   const perCluster = opts.changesPerSecond / opts.clusters;
-  const sim = await startSimProcess({
-    clusters: opts.clusters,
-    pods: opts.pods,
-    out: path.join(dir, 'sim'),
-    churn: perCluster,
-  });
+  // for repeated experiments: a simulator already running with --churn (BENCH_C_KUBECONFIG=DIR/kubeconfig)
+  const external = process.env.BENCH_C_KUBECONFIG;
+  const sim = external
+    ? attachSimProcess(external)
+    : await startSimProcess({
+        clusters: opts.clusters,
+        pods: opts.pods,
+        out: path.join(dir, 'sim'),
+        churn: perCluster,
+      });
   let db: Db | undefined;
   let area: ReturnType<typeof createObjectsArea> | undefined;
   try {
@@ -198,12 +204,18 @@ export async function benchChurn(opts: {
     const syncMs = performance.now() - syncStarted;
     await new Promise((r) => setTimeout(r, opts.warmupSeconds * 1000));
 
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const cpu = process.cpuUsage();
     const noticesBefore = notices;
     window.start = Date.now();
     window.end = window.start + opts.windowSeconds * 1000;
-    await new Promise((r) => setTimeout(r, opts.windowSeconds * 1000));
+    await profileWhile(
+      process.env.BENCH_CPU_PROFILE,
+      () => new Promise((r) => setTimeout(r, opts.windowSeconds * 1000)),
+    );
     const used = process.cpuUsage(cpu);
+    loop.disable();
     const wallMs = Date.now() - window.start;
     const noticesInWindow = notices - noticesBefore;
     // changes made near the end of the window still land: give them a moment
@@ -222,6 +234,12 @@ export async function benchChurn(opts: {
       lagChangeToCommitMs: lag,
       lagArrivalToCommitMs: own,
       cpuPercentOfOneCore: round(cpuPercent, 1),
+      // how long the main thread was busy or blocked at a stretch (10 ms resolution)
+      eventLoopDelayMs: {
+        p50: round(loop.percentile(50) / 1e6),
+        p99: round(loop.percentile(99) / 1e6),
+        max: round(loop.max / 1e6),
+      },
       reference: {
         what: 'bare watch clients on the same kinds (parse only, no store), same window length',
         lagChangeToArrivalMs: reference.lagMs,

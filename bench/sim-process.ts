@@ -87,6 +87,31 @@ export async function startSimProcess(args: {
   };
 }
 
+/**
+ * A simulator started elsewhere (`npm run sim -- … --out DIR`), for repeated experiments:
+ * its clusters are the contexts of DIR/kubeconfig (without the client-certificate one).
+ * stop() leaves it running.
+ */
+export function attachSimProcess(kubeconfig: string): SimProcess {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  return {
+    pid: 0,
+    kubeconfig,
+    clusters: kc
+      .getContexts()
+      .map((c) => c.name)
+      .filter((n) => !n.endsWith('-cert')),
+    kubeConfigFor(context) {
+      const one = new KubeConfig();
+      one.loadFromFile(kubeconfig);
+      one.setCurrentContext(context);
+      return one;
+    },
+    async stop() {},
+  };
+}
+
 /** Pods a cluster serves now (one list request with limit=1). */
 export async function podCount(kc: KubeConfig): Promise<number> {
   const t = createTransport(kc);

@@ -209,6 +209,26 @@ describe('object store', () => {
     expect(names({ labelSelector: 'app=cache' })).toEqual(['c1/db-0']);
   });
 
+  it('writes a new resourceVersion and body when nothing else changed, and every column when it did', () => {
+    const ref = { source: 'live', cluster: 'c1', group: '', kind: 'Pod', namespace: 'shop', name: 'web-1' };
+    const annotated = pod('c1', 'shop', 'web-1', { app: 'web', tier: 'front' });
+    annotated.object.metadata!.resourceVersion = '7';
+    annotated.object.metadata!.annotations = { note: 'only this changed' };
+    store.upsert([annotated]);
+    expect(store.get(ref)?.resourceVersion).toBe('7');
+    expect(store.get(ref)?.object.metadata?.annotations).toEqual({ note: 'only this changed' });
+    const summary = () => store.page({ clusters: ['c1'], kinds: ['Pod'], text: 'web-1' }).items[0];
+    expect(summary()).toMatchObject({ resourceVersion: '7', status: 'Running', nodeName: 'c1-node' });
+
+    const moved = pod('c1', 'shop', 'web-1', { app: 'web', tier: 'front' }, { status: { phase: 'Failed' } });
+    moved.object.metadata!.resourceVersion = '8';
+    moved.object.spec = { nodeName: 'other-node', containers: [{ name: 'c' }] };
+    store.upsert([moved]);
+    expect(summary()).toMatchObject({ resourceVersion: '8', status: 'Failed', nodeName: 'other-node' });
+    expect(names({ nodeName: 'other-node' })).toEqual(['c1/web-1']);
+    expect(names({ statuses: ['Failed'] })).toEqual(['c1/web-1']);
+  });
+
   it('removes objects and sweeps what a relist did not see', () => {
     store.remove([
       { source: 'live', cluster: 'c1', group: '', kind: 'Pod', namespace: 'shop', name: 'web-1' },

@@ -149,6 +149,18 @@ const COUNT_COLUMN: Record<CountDimension, string> = {
   status: "COALESCE(o.status, '')",
 };
 
+/** An object's stored row (every column). */
+type StoredColumns = { id: number } & Omit<ObjectRowValues, 'body'>;
+
+/** Whether an update changes any column besides the resourceVersion (and the body). */
+function columnsChanged(old: StoredColumns, row: ObjectRowValues): boolean {
+  for (const key of Object.keys(row) as Array<keyof ObjectRowValues>) {
+    if (key === 'body' || key === 'resource_version' || !(key in old)) continue;
+    if (old[key as keyof StoredColumns] !== row[key]) return true;
+  }
+  return false;
+}
+
 const ITERATE_PAGE = 500;
 /** A label selector matching at most this many rows always drives the query. */
 const LABEL_DRIVE_ALWAYS = 500;
@@ -162,11 +174,9 @@ const LABEL_COUNT_CAP = 50_000;
 export const UNSEARCHED_KINDS: ReadonlySet<string> = new Set(['Event']);
 
 export function createObjectStore(db: Db): ObjectStore {
-  const find = db.prepare<
-    [string, string, string, string, string, string],
-    { id: number; resource_version: string; search: string; labels: string }
-  >(
-    'SELECT id, resource_version, search, labels FROM objects WHERE source = ? AND cluster = ? AND api_group = ? AND kind = ? AND namespace = ? AND name = ?',
+  // the whole row: an update compares it first, so unchanged indexed columns are not rewritten
+  const find = db.prepare<[string, string, string, string, string, string], StoredColumns>(
+    `SELECT * FROM objects WHERE source = ? AND cluster = ? AND api_group = ? AND kind = ? AND namespace = ? AND name = ?`,
   );
   const insert = db.prepare<ObjectRowValues & { sync_gen: number }>(
     `INSERT INTO objects (source, cluster, api_group, version, kind, namespace, name, uid, resource_version, labels, created,
@@ -181,6 +191,11 @@ export function createObjectStore(db: Db): ObjectStore {
      WHERE id = @id`,
   );
   const touch = db.prepare<[number, number]>('UPDATE objects SET sync_gen = ? WHERE id = ?');
+  // most watch events change little besides the resourceVersion (status heartbeats,
+  // annotations): then no indexed column is written
+  const bump = db.prepare<[string, number, number]>(
+    'UPDATE objects SET resource_version = ?, sync_gen = ? WHERE id = ?',
+  );
   const putBody = db.prepare<[number, string]>(
     'INSERT OR REPLACE INTO object_bodies (id, json) VALUES (?, ?)',
   );
@@ -236,7 +251,8 @@ export function createObjectStore(db: Db): ObjectStore {
       touch.run(gen, old.id);
       return;
     }
-    update.run({ ...row, sync_gen: gen, id: old.id });
+    if (columnsChanged(old, row)) update.run({ ...row, sync_gen: gen, id: old.id });
+    else bump.run(row.resource_version, gen, old.id);
     putBody.run(old.id, row.body);
     if (old.labels !== row.labels) {
       dropLabels.run(old.id);
