@@ -8,6 +8,10 @@ import { createRouter, type Handlers } from '../../ipc/router';
 import { createLogger } from '../../services/log';
 import { createObjectStore, type ObjectStore } from '../../store/objects';
 import { applyObjectSchema } from '../../store/objects-schema';
+import os from 'node:os';
+import { createSourceRegistry } from '../../services/snapshots/registry';
+import { openDatabase } from '../../store/db';
+import { createSourceStore } from '../../store/sources';
 import { createManifestsArea } from './manifests';
 
 /**
@@ -132,5 +136,47 @@ describe('export.yaml from an import', () => {
     expect(out.files[0]!.text).toBe(
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: shop\ndata:\n  k: v\n',
     );
+  });
+});
+
+describe('with the sources registry', () => {
+  it('an import is listed as a source; closing it removes its rows and its apply/export', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifests-registry-'));
+    const appDb = openDatabase(path.join(dir, 'flotilla.db'));
+    try {
+      const objects = createObjectStore(appDb);
+      const changed: string[][] = [];
+      const registry = createSourceRegistry({
+        store: createSourceStore(appDb),
+        objects,
+        log: createLogger({ quiet: true }),
+        changed: (ids) => changed.push(ids),
+      });
+      const area = createManifestsArea({
+        log: createLogger({ quiet: true }),
+        store: objects,
+        kubeConfigFor: () => undefined,
+        registry,
+      });
+      const router = createRouter(area.handlers as unknown as Handlers, createLogger({ quiet: true }));
+      const r = await router.dispatch('manifests.import', {
+        paths: [path.join(corpus, 'acme-fitness')],
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      const view = (r.value as ImportResult).source;
+      expect(registry.list().map((v) => v.id)).toEqual([view.id]);
+      expect(changed).toEqual([[view.id]]);
+      expect(objects.count({ source: view.id })).toBe(31);
+
+      expect(registry.closeSource(view.id)).toBe(true);
+      expect(objects.count({ source: view.id })).toBe(0);
+      const exported = await router.dispatch('export.yaml', { source: view.id });
+      expect(exported).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const applied = await router.dispatch('manifests.apply', { source: view.id, cluster: 'c1' });
+      expect(applied).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    } finally {
+      appDb.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
