@@ -45,6 +45,7 @@ test('a first-time user opens the sample snapshot from the empty Clusters page a
   await expect(clusters.count).toHaveText('3 clusters');
   for (const name of DEMO) await expect(clusters.status(name)).toHaveAttribute('data-status', 'snapshot');
   await expect(clusters.cell('tkg-01', 'nodes')).toHaveText('6');
+  await expect(app.statusItem('source')).toHaveText('Showing a snapshot (read-only)');
 
   // The cluster's Nodes tab and the fleet heatmap read the snapshot too.
   await clusters.openOverview('tkg-01');
@@ -72,6 +73,7 @@ test('a first-time user opens the sample snapshot from the empty Clusters page a
   await app.goTo('Clusters');
   await expect(app.emptyState).toContainText('No clusters attached yet');
   await expect(snaps.picker.locator('option')).toHaveCount(2);
+  await expect(app.statusItem('source')).toHaveText('No clusters attached');
 });
 
 test('capture the demo fleet, open it read-only, browse it, go back to live, drop it, close it', async ({

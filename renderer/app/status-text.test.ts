@@ -17,6 +17,18 @@ describe('status bar text', () => {
     expect(healthItem(null)).toBeNull();
   });
 
+  it('says when the views show a snapshot or imported manifests, with the live fleet in the title', () => {
+    const live = status({ dataSource: 'live', sourceLabel: '3 clusters' });
+    expect(sourceItem(live, 'snapshot')).toEqual({
+      id: 'source',
+      text: 'Showing a snapshot (read-only)',
+      tone: 'warn',
+      title: 'Data source: a snapshot, read-only. The live fleet: 3 clusters.',
+    });
+    expect(sourceItem(null, 'manifests')).toMatchObject({ text: 'Showing imported manifests (read-only)' });
+    expect(sourceItem(live, 'live')).toMatchObject({ text: 'Live: 3 clusters', tone: 'ok' });
+  });
+
   it('shows the label alone when there is no data source', () => {
     expect(sourceItem(status({}))).toMatchObject({ text: 'No clusters attached', tone: 'idle' });
     expect(healthItem(status({}))).toBeNull();

@@ -16,7 +16,24 @@ const sourceNames: Record<AppStatus['dataSource'], string> = {
   manifests: 'Manifests',
 };
 
-export function sourceItem(status: AppStatus | null): StatusItem {
+/**
+ * The data source item. `shown` is the source the views read (renderer/stores/source-store.ts): over a
+ * snapshot or imported manifests it says so, whatever main's live fleet is doing.
+ */
+export function sourceItem(
+  status: AppStatus | null,
+  shown: 'live' | 'snapshot' | 'manifests' = 'live',
+): StatusItem {
+  if (shown !== 'live') {
+    const what = shown === 'snapshot' ? 'a snapshot' : 'imported manifests';
+    const live = status ? ` The live fleet: ${status.sourceLabel}.` : '';
+    return {
+      id: 'source',
+      text: `Showing ${what} (read-only)`,
+      tone: 'warn',
+      title: `Data source: ${what}, read-only.${live}`,
+    };
+  }
   if (!status)
     return { id: 'source', text: 'Loading…', tone: 'idle', title: 'Asking Flotilla for its data source' };
   const kind = sourceNames[status.dataSource];

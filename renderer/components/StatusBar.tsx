@@ -1,6 +1,7 @@
 import { bridgeItem, healthItem, sourceItem, type StatusItem } from '../app/status-text';
 import { useAppStore } from '../stores/app-store';
 import { useConnectionStore } from '../stores/connection-store';
+import { sourceKind, useSource } from '../stores/source-store';
 
 function Item({ item, stale = false }: { item: StatusItem; stale?: boolean }) {
   return (
@@ -22,11 +23,12 @@ export function StatusBar() {
   const info = useAppStore((state) => state.info);
   const bridge = useConnectionStore((state) => state.bridge);
   const everConnected = useConnectionStore((state) => state.everConnected);
+  const shown = sourceKind(useSource());
   const health = healthItem(status);
   const stale = bridge !== 'connected' && status !== null;
   return (
     <footer className="status-bar" role="status" aria-label="Status">
-      <Item item={sourceItem(status)} stale={stale} />
+      <Item item={sourceItem(status, shown)} stale={stale} />
       {health ? <Item item={health} stale={stale} /> : null}
       <span className="status-spacer" />
       <Item item={bridgeItem(bridge, everConnected)} />
