@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+(x509.cryptoProvider as unknown as { set(crypto: unknown): unknown }).set(webcrypto);
 
 type KeyPair = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
 type Key = KeyPair['privateKey'];
