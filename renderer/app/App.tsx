@@ -41,8 +41,8 @@ export function App() {
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         Skip to content
       </button>
-      <SearchButton />
       <Sidebar active={section} />
+      <SearchButton />
       <main id="main" className="main" tabIndex={-1} data-section={section ?? 'not-found'}>
         <SourceBar />
         {content}
