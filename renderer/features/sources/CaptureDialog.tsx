@@ -20,7 +20,7 @@ const OPTIONS: Array<{ key: keyof Options; label: string; hint: string }> = [
   {
     key: 'includeSecretValues',
     label: 'Secret values',
-    hint: 'Off: Secrets keep their keys, their values are dropped.',
+    hint: 'Off by default: Secrets keep their keys, their values are dropped.',
   },
 ];
 
