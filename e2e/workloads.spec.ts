@@ -139,6 +139,9 @@ test('filter workloads by a workspace, then open one of its pods and see its usa
   if (shots) {
     await workloads.usage.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}/pod-usage.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${shots}/pod-usage-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
   }
 });
 
