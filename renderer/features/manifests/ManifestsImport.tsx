@@ -25,5 +25,11 @@ export function ManifestsImport() {
     const n = result.source.objects;
     notice(`Imported ${n} object${n === 1 ? '' : 's'} from ${result.source.label}.`);
   }, [result, notice]);
+  // going to another section (sidebar, shortcut, link) leaves the result page
+  useEffect(() => {
+    if (!result) return;
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, [result, close]);
   return result ? <ImportResultPage result={result} onClose={close} /> : null;
 }
