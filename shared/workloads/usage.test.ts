@@ -6,6 +6,7 @@ import {
   usageRows,
   usageShare,
   MetricsFormatError,
+  unmeasuredBecause,
 } from './usage';
 
 const metrics = {
@@ -113,5 +114,17 @@ describe('wording', () => {
     });
     expect(usageShare(0.25, { request: null, limit: null })).toEqual({ text: '', percent: null });
     expect(usageShare(null, { request: 0.1, limit: 0.5 })).toEqual({ text: '', percent: null });
+  });
+});
+
+describe('unmeasuredBecause', () => {
+  it.each([
+    ['Pending', 'The pod has not started yet: metrics-server measures running pods only.'],
+    ['Succeeded', 'The pod has finished (Succeeded): metrics-server measures running pods only.'],
+    ['Failed', 'The pod has finished (Failed): metrics-server measures running pods only.'],
+    ['Running', null],
+    [undefined, null],
+  ])('phase %s', (phase, reason) => {
+    expect(unmeasuredBecause({ status: phase === undefined ? {} : { phase } })).toBe(reason);
   });
 });

@@ -163,3 +163,15 @@ export function usageShare(used: number | null, b: Bounds): { text: string; perc
   const percent = Math.round((used / (of === 'limit' ? (b.limit as number) : (b.request as number))) * 100);
   return { text: `${percent}% of ${of}`, percent };
 }
+
+/**
+ * Why metrics-server will not measure this pod (it measures running pods only), or null when it
+ * should: a pending pod has not started, a finished one has stopped.
+ */
+export function unmeasuredBecause(pod: KubeObject): string | null {
+  const phase = dict(pod.status).phase;
+  if (phase === 'Pending') return 'The pod has not started yet: metrics-server measures running pods only.';
+  if (phase === 'Succeeded' || phase === 'Failed')
+    return `The pod has finished (${phase}): metrics-server measures running pods only.`;
+  return null;
+}

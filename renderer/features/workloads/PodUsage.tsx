@@ -6,6 +6,7 @@ import {
   formatCores,
   usageRows,
   usageShare,
+  unmeasuredBecause,
   type Bounds,
   type UsageRow,
 } from '../../../shared/workloads/usage';
@@ -17,10 +18,11 @@ type Usage = CallOutput<'pods.usage'>;
 export const USAGE_REFRESH_MS = 15_000;
 
 /** The pod's usage from pods.usage, read now and every USAGE_REFRESH_MS while mounted. */
-function usePodUsage(source: string, cluster: string, namespace: string, name: string) {
+function usePodUsage(source: string, cluster: string, namespace: string, name: string, skip: boolean) {
   const [usage, setUsage] = useState<Usage | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    if (skip) return;
     let live = true;
     const read = () =>
       call('pods.usage', { source, cluster, namespace, name }).then(
@@ -38,7 +40,7 @@ function usePodUsage(source: string, cluster: string, namespace: string, name: s
       live = false;
       clearInterval(timer);
     };
-  }, [source, cluster, namespace, name]);
+  }, [source, cluster, namespace, name, skip]);
   return { usage, error };
 }
 
@@ -106,12 +108,18 @@ export function PodUsage({
   name: string;
   pod: KubeObject;
 }) {
-  const { usage, error } = usePodUsage(source, cluster, namespace, name);
+  // a live pod that is not running has no figures to read; a snapshot says why itself
+  const unmeasured = source === 'live' ? unmeasuredBecause(pod) : null;
+  const { usage, error } = usePodUsage(source, cluster, namespace, name, unmeasured !== null);
   const table = usage?.available ? usageRows(pod, usage) : null;
   return (
     <section className="wl-card" aria-labelledby="wl-usage" data-testid="pod-usage">
       <h2 id="wl-usage">Usage</h2>
-      {error ? (
+      {unmeasured ? (
+        <p className="wl-muted" data-testid="usage-unavailable">
+          No usage figures. {unmeasured}
+        </p>
+      ) : error ? (
         <p className="wl-error">{error}</p>
       ) : !usage ? (
         <p className="wl-muted">Reading metrics…</p>
