@@ -1,5 +1,4 @@
 import { formatCpu, formatMemory } from '../../../shared/contract/fleet';
-import type { SourceView } from '../../../shared/contract/sources';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { call } from '../../lib/call';
@@ -8,19 +7,7 @@ import { formatLabels } from '../clusters/labels';
 import { CreateContainerForm } from '../clusters/NamedContainer';
 import { useGroups } from '../clusters/use-groups';
 import { useSourceView } from '../sources/sources-store';
-
-/** A snapshot's groups: the group names its clusters were captured in, with their counts. */
-export function snapshotGroups(view: SourceView | undefined) {
-  const byName = new Map<string, { name: string; clusters: number; nodes: number; objects: number }>();
-  for (const c of view?.clusters ?? []) {
-    const g = byName.get(c.group) ?? { name: c.group, clusters: 0, nodes: 0, objects: 0 };
-    g.clusters++;
-    g.nodes += c.nodes;
-    g.objects += c.objects;
-    byName.set(c.group, g);
-  }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
+import { snapshotGroups } from './snapshot-groups';
 
 function SnapshotGroupsList({ source }: { source: string }) {
   const groups = snapshotGroups(useSourceView(source));
