@@ -24,6 +24,18 @@ describe('parseManifestText', () => {
       issues: [],
     },
     {
+      name: 'typed API list: items inherit kind and apiVersion',
+      text: '{"apiVersion":"apps/v1","kind":"DeploymentList","metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"a","namespace":"x"}},{"metadata":{"name":"b","namespace":"x"}}]}',
+      objects: 2,
+      issues: [],
+    },
+    {
+      name: 'a kubeconfig is a warning, not a broken object',
+      text: 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n',
+      objects: 0,
+      issues: ['not-kubernetes@1'],
+    },
+    {
       name: 'JSON',
       text: '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}',
       objects: 1,
@@ -71,6 +83,17 @@ describe('parseManifestText', () => {
     expect(out.objects).toHaveLength(objects);
     expect(out.issues.map((i) => `${i.code}@${i.line}`)).toEqual(issues);
     for (const i of out.issues) expect(i.file).toBe('f.yaml');
+  });
+
+  it('gives typed list items their kind', () => {
+    const out = parseManifestText(
+      'apiVersion: v1\nkind: PodList\nitems:\n- metadata: {name: p1}\n- kind: Pod\n  apiVersion: v1\n  metadata: {name: p2}\n',
+      'pods.yaml',
+    );
+    expect(
+      out.objects.map((o) => `${o.object.apiVersion} ${o.object.kind} ${o.object.metadata?.name}`),
+    ).toEqual(['v1 Pod p1', 'v1 Pod p2']);
+    expect(out.issues).toEqual([]);
   });
 
   it('reads CRLF line ends and a byte-order mark', () => {

@@ -76,6 +76,13 @@ function asKubeObject(value: unknown): Check {
       message: `not a Kubernetes object: no ${missing.join(' or ')} (top-level keys: ${keys || 'none'})`,
     };
   }
+  if (v.kind === 'Config' && (Array.isArray(v.clusters) || Array.isArray(v.contexts))) {
+    return {
+      ok: false,
+      code: 'not-kubernetes',
+      message: 'a kubeconfig, not a Kubernetes object (attach it on the Clusters page)',
+    };
+  }
   const meta = v.metadata;
   if (meta !== undefined && (typeof meta !== 'object' || meta === null || Array.isArray(meta))) {
     return { ok: false, code: 'not-kubernetes', message: `${String(v.kind)}: metadata is not a mapping` };
@@ -116,8 +123,14 @@ class Collector {
     }
     const obj = checked.object;
     if (String(obj.kind).endsWith('List') && Array.isArray(obj.items)) {
+      // a typed list from the API (PodList …) leaves kind and apiVersion out of its items
+      const itemKind = obj.kind === 'List' ? undefined : String(obj.kind).slice(0, -'List'.length);
       (obj.items as unknown[]).forEach((item, i) => {
-        const c = asKubeObject(item);
+        const typed =
+          itemKind && item && typeof item === 'object' && !Array.isArray(item)
+            ? { apiVersion: obj.apiVersion, kind: itemKind, ...(item as object) }
+            : item;
+        const c = asKubeObject(typed);
         const l = itemLine(i);
         if (!c.ok) {
           this.issue({
