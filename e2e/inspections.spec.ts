@@ -271,3 +271,38 @@ function sonobuoyTarball(): string {
   execFileSync('tar', ['-czf', out, '-C', src, '.']);
   return out;
 }
+
+test('an inspection of the sample snapshot: the open snapshot is the scope, and a finding opens read-only at its field', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const insp = new InspectionsPage(page);
+  await app.open('#/clusters');
+  await app.emptyState.getByRole('button', { name: 'Open the sample snapshot' }).click();
+  await expect(page.getByText(/^Snapshot of .* read-only$/)).toBeVisible({ timeout: 30_000 });
+
+  await app.goTo('Inspections');
+  await expect(insp.scopeSelect()).toHaveValue('source');
+  await expect(insp.scopeSelect().locator('option:checked')).toHaveText(/^Snapshot of /);
+  expect(await insp.runAndWait()).toMatch(/^Finished: score \d+ \([A-F]\)\./);
+  await expect(insp.runRows().first()).toContainText(/snapshot/i);
+  await insp.runEnded.getByRole('link', { name: 'Open the result' }).click();
+  await expect(insp.grade).toHaveText(/^[A-F]$/);
+  await expect(page.getByTestId('by-cluster').locator('tbody tr')).toHaveCount(3);
+
+  await page.getByLabel('Kind').fill('Deployment');
+  await page.getByRole('combobox', { name: /^Check/ }).selectOption('privilegeEscalationAllowed');
+  await expect(insp.findingRows.first()).toHaveAttribute('data-check', 'privilegeEscalationAllowed');
+  const object = (await insp.findingRows.first().getAttribute('data-object'))!;
+  await insp.findingRows.first().getByTestId('finding-open').click();
+  const preview = page.getByTestId('finding-preview');
+  await expect(preview).toContainText(object);
+  await expect(preview).toContainText('read-only');
+  // the field (or where it belongs) is highlighted in the object's YAML
+  await expect(preview.locator('[data-highlighted]').first()).toBeVisible();
+  await expect(preview.locator('[data-highlighted]').first()).toContainText(
+    /securityContext|allowPrivilegeEscalation|- name:/,
+  );
+  await screenshots(page, 'inspection-snapshot-finding', preview);
+});

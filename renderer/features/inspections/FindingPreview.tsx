@@ -62,7 +62,8 @@ export function FindingPreview({ finding, onClose }: { finding: InspectionFindin
         <pre className="in-yaml">
           {lines.map((line, i) => {
             const n = i + 1;
-            const on = field && n >= field.startLine && n <= field.endLine;
+            // a missing field marks the first line of where it belongs, not its whole parent
+            const on = field && n >= field.startLine && n <= (field.exact ? field.endLine : field.startLine);
             return (
               <div
                 key={n}

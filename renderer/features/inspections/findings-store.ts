@@ -1,6 +1,5 @@
 import { createStore } from 'zustand/vanilla';
 import type { FindingPage, InspectionFinding } from '../../../shared/contract/inspections';
-import { messageOf } from '../../lib/call';
 
 export const PAGE = 200;
 
@@ -30,7 +29,7 @@ export function createFindingsList(fetch: (offset: number, limit: number) => Pro
         pages.set(page, result.items);
         set({ pages, total: result.total, loaded: true, error: null });
       } catch (error) {
-        set({ error: messageOf(error), loaded: true });
+        set({ error: error instanceof Error ? error.message : String(error), loaded: true });
       } finally {
         inflight.delete(page);
       }
