@@ -45,6 +45,11 @@ describe('withoutNoise', () => {
     expect(withoutNoise(cm).metadata).toEqual({ name: 'c' });
   });
 
+  it("leaves a secret's contents out (the live cache never reads them)", () => {
+    const secret = { kind: 'Secret', metadata: { name: 's' }, type: 'Opaque', data: { password: '' } };
+    expect(withoutNoise(secret)).toEqual({ kind: 'Secret', metadata: { name: 's' }, type: 'Opaque' });
+  });
+
   it("drops an event's counters and times", () => {
     const ev = {
       kind: 'Event',

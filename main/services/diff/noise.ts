@@ -5,6 +5,8 @@ import type { KubeObject } from '../../../shared/objects/types';
  * bookkeeping (resourceVersion, managedFields, generation, selfLink), the last-applied annotation
  * (a copy of the spec), and timestamps and counters under `status` that move on their own
  * (heartbeats, probe and transition times, start times, observedGeneration).
+ * Secret contents are never compared: the live cache does not read them and snapshots keep only
+ * keys by default, so they would differ without anyone changing them.
  */
 
 const METADATA_NOISE = ['resourceVersion', 'managedFields', 'generation', 'selfLink'];
@@ -57,6 +59,10 @@ export function withoutNoise(object: KubeObject): KubeObject {
     out.metadata = metadata as KubeObject['metadata'];
   }
   if ('status' in object) out.status = stripStatus(object.status);
+  if (object.kind === 'Secret') {
+    delete out.data;
+    delete out.stringData;
+  }
   if (object.kind === 'Event') {
     for (const key of ['lastTimestamp', 'firstTimestamp', 'eventTime', 'count', 'series']) delete out[key];
   }
