@@ -13,6 +13,7 @@ import {
 } from '../../services/importer/virtual-cluster';
 import { runManifestApply } from '../../services/manifests-apply/apply';
 import { clusterApplyClient } from '../../services/manifests-apply/client';
+import { prepareForApply } from '../../services/manifests-apply/prepare';
 import type { Logger } from '../../services/log';
 import type { Db } from '../../store/db';
 import { createWorkspaceStore } from '../../store/workspaces';
@@ -112,7 +113,9 @@ export function createManifestsArea(ctx: ManifestsAreaContext): ManifestsArea {
         name: o.name,
         object: o.object,
       }));
-      const run = await runManifestApply(clusterApplyClient(kc), items, { dryRunOnly });
+      const prepared = prepareForApply(items);
+      const run = await runManifestApply(clusterApplyClient(kc), prepared.items, { dryRunOnly });
+      run.results.push(...prepared.skipped);
       const failed = run.results.filter((r) => r.outcome === 'failed').length;
       ctx.log.info(
         `${run.dryRun ? 'dry run of' : 'applied'} ${source} on ${cluster}: ${run.results.length} objects, ${failed} failed`,
