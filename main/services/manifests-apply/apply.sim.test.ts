@@ -16,6 +16,7 @@ import { listForExport } from '../export/live';
 import { importManifests } from '../importer';
 import { runManifestApply, type ManifestItem } from './apply';
 import { clusterApplyClient } from './client';
+import { prepareForApply } from './prepare';
 
 /**
  * Manifests applied to kube-sim: online-boutique into an empty namespace (dry run changes nothing,
@@ -274,5 +275,22 @@ spec:
     );
     expect(text).not.toContain('kube-root-ca.crt');
     db.close();
+  }, 60_000);
+  it('a raw dump of a namespace (status, managedFields, pods of replica sets) applies cleanly', async () => {
+    const dump = await listForExport(kc1, { namespaces: ['boutique'] });
+    expect(dump.some((o) => Array.isArray(o.metadata?.managedFields))).toBe(true);
+    const items = dump.map((object) => ({
+      ...splitApiVersion(String(object.apiVersion)),
+      kind: String(object.kind),
+      namespace: String(object.metadata?.namespace ?? ''),
+      name: String(object.metadata?.name ?? ''),
+      object,
+    }));
+    const prepared = prepareForApply(items);
+    expect(prepared.skipped.some((s) => s.kind === 'Pod')).toBe(true);
+    // the second cluster has boutique from the round trip: nothing fails, the deployments are already there
+    const run = await runManifestApply(clusterApplyClient(kc2), prepared.items, { dryRunOnly: false });
+    expect(run.results.filter((r) => r.outcome === 'failed')).toEqual([]);
+    expect(run.results.filter((r) => r.kind === 'Deployment')).toHaveLength(12);
   }, 60_000);
 });
