@@ -59,8 +59,6 @@ export interface SourcesArea {
   route(handlers: RoutedHandlers): RoutedHandlers;
   /** Opens a .flotilla file (menu, `flotilla open FILE`); throws AppError naming the file. */
   open(file: string): SourceView;
-  /** The source the status bar describes, when one is open (the newest). */
-  current(): SourceView | undefined;
   close(): Promise<void>;
 }
 
@@ -216,7 +214,6 @@ export function createSourcesArea(ctx: SourcesContext): SourcesArea {
     registry,
     route: (h) => routing.route(h),
     open,
-    current: () => registry.list().at(-1),
     async close() {
       await tasks.cancelAll();
       registry.closeAll();
