@@ -293,6 +293,22 @@ describe('renderExport', () => {
       'shop/05-deployment-web.yaml',
     ]);
   });
+  it('two objects of one kind name and name in different groups get two files', () => {
+    const twins = [
+      {
+        cluster: 'c',
+        object: { apiVersion: 'a.example/v1', kind: 'Backup', metadata: { name: 'x', namespace: 'n' } },
+      },
+      {
+        cluster: 'c',
+        object: { apiVersion: 'b.example/v1', kind: 'Backup', metadata: { name: 'x', namespace: 'n' } },
+      },
+    ];
+    expect(renderExport(twins, 'folder').map((f) => f.path)).toEqual([
+      'n/06-backup-x.yaml',
+      'n/06-backup-x-2.yaml',
+    ]);
+  });
   it('a top folder per cluster when several are exported', () => {
     const two = [...items.slice(0, 1), { ...items[0]!, cluster: 'd' }];
     expect(renderExport(two, 'folder').map((f) => f.path)).toEqual([

@@ -49,6 +49,13 @@ export function renderExport(items: readonly ExportItem[], layout: 'file' | 'fol
     const docs = list.map((i) => (several ? `# cluster: ${i.cluster}\n` : '') + yamlOf(i.object));
     return [{ path: 'export.yaml', text: docs.join('---\n'), objects: list.length }];
   }
+  const used = new Map<string, number>();
+  const unique = (p: string) => {
+    const n = (used.get(p) ?? 0) + 1;
+    used.set(p, n);
+    // two kinds of one name in different API groups (rare): a number keeps both files
+    return n === 1 ? p : p.replace(/\.yaml$/, `-${n}.yaml`);
+  };
   return list.map((i) => {
     const o = i.object;
     const kind = String(o.kind ?? '');
@@ -56,6 +63,6 @@ export function renderExport(items: readonly ExportItem[], layout: 'file' | 'fol
     const rank = String(applyRank(kind)).padStart(2, '0');
     const file = `${rank}-${safe(kind.toLowerCase())}-${safe(nameOf(o))}.yaml`;
     const dir = several ? `${safe(i.cluster)}/${safe(folder)}` : safe(folder);
-    return { path: `${dir}/${file}`, text: yamlOf(o), objects: 1 };
+    return { path: unique(`${dir}/${file}`), text: yamlOf(o), objects: 1 };
   });
 }
