@@ -40,6 +40,7 @@ test('inspections over the demo fleet: run, see the grade and findings, open a f
   await expect(insp.runRows()).toHaveCount(1);
   await expect(insp.runRows().first()).toHaveAttribute('data-status', 'done');
   await expect(insp.runRows().first()).toContainText('Fleet');
+  await shoot('inspection-runs', insp.tab('Runs'));
 
   // the result: grade, score, counts and findings
   await insp.runEnded.getByRole('link', { name: 'Open the result' }).click();

@@ -5,7 +5,7 @@ import type {
   InspectionRunSummary,
 } from '../../../shared/contract/inspections';
 import { call, messageOf } from '../../lib/call';
-import { diffHeadline, scoreChange, stateLabel, stateTone, type DiffState } from './diff-labels';
+import { diffHeadline, orderPair, scoreChange, stateLabel, stateTone, type DiffState } from './diff-labels';
 import { createFindingsList } from './findings-store';
 import { FindingPreview } from './FindingPreview';
 import { FindingsTable } from './FindingsTable';
@@ -14,7 +14,7 @@ import { inspectionsHref } from './route';
 
 const STATES: DiffState[] = ['new', 'fixed', 'unchanged'];
 
-/** Two runs compared: new, fixed and unchanged findings (a = the older run, b = the newer). */
+/** Two runs compared: new, fixed and unchanged findings (the older run is "before"). */
 export function CompareView({
   a,
   b,
@@ -31,18 +31,25 @@ export function CompareView({
   const [preview, setPreview] = useState<InspectionFinding | null>(null);
   useEffect(() => {
     Promise.all([call('inspections.get', { runId: a }), call('inspections.get', { runId: b })]).then(
-      (r) => setRuns(r),
+      ([x, y]) => {
+        // the older run is "before" whatever order the link names them in
+        const { before, after } = orderPair(x, y);
+        setRuns([before, after]);
+      },
       (e: unknown) => setError(messageOf(e)),
     );
   }, [a, b]);
+  const beforeId = runs?.[0].id;
+  const afterId = runs?.[1].id;
   const store = useMemo(
     () =>
       createFindingsList(async (offset, limit) => {
-        const d = await call('inspections.diff', { a, b, status: state, offset, limit });
+        if (!beforeId || !afterId) return { total: 0, offset, items: [] };
+        const d = await call('inspections.diff', { a: beforeId, b: afterId, status: state, offset, limit });
         setCounts(d.counts);
         return d.page;
       }),
-    [a, b, state],
+    [beforeId, afterId, state],
   );
   if (error) return <p className="form-error">{error}</p>;
   if (!runs) return <p className="in-muted">Loading the two runs…</p>;

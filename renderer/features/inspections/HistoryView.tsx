@@ -4,12 +4,12 @@ import { call, messageOf } from '../../lib/call';
 import { inspectionsHref } from './route';
 import { useRunsStore } from './runs-store';
 import { RunsTable } from './RunsTable';
-import { scopeFromKey } from './scope';
+import { describeScope, scopeFromKey, type ScopeNames } from './scope';
 import { trendPoints } from './trend';
 import { TrendChart } from './TrendChart';
 
 /** History per scope: pick a scope that has runs, see its trend, pick two runs to compare. */
-export function HistoryView({ scope: key }: { scope: string }) {
+export function HistoryView({ scope: key, names }: { scope: string; names: ScopeNames }) {
   const [runs, setRuns] = useState<InspectionRunSummary[] | null>(null);
   const [trend, setTrend] = useState<ContractPoint[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +57,9 @@ export function HistoryView({ scope: key }: { scope: string }) {
             onChange={(e) => (window.location.hash = inspectionsHref.history(e.target.value))}
             aria-label="Scope"
           >
-            {!scopes.some(([k]) => k === current) ? <option value={current}>{current}</option> : null}
+            {!scopes.some(([k]) => k === current) ? (
+              <option value={current}>{scope ? describeScope(scope, names) : current}</option>
+            ) : null}
             {scopes.map(([k, label]) => (
               <option key={k} value={k}>
                 {label}

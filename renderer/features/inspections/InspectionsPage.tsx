@@ -57,7 +57,7 @@ export function InspectionsPage({ path }: { path: string[] }) {
       ) : route.view === 'run' ? (
         <RunResult key={route.id} id={route.id} search={route.search} />
       ) : route.view === 'history' ? (
-        <HistoryView scope={route.scope} />
+        <HistoryView scope={route.scope} names={lists.names} />
       ) : route.view === 'compare' ? (
         <CompareView a={route.a} b={route.b} clusterName={lists.names.cluster} />
       ) : route.view === 'schedules' ? (
