@@ -1,5 +1,7 @@
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { needsData } from '../unavailable';
+import { hrefFor } from '../../app/router';
 import { Page } from '../../components/Page';
 import { CompareView } from './CompareView';
 import { ConformanceView } from './ConformanceView';
@@ -49,11 +51,18 @@ export function InspectionsPage({ path }: { path: string[] }) {
         ))}
       </nav>
       {route.view === 'runs' ? (
-        <>
-          <RunPanel lists={lists} />
-          <h2>Runs</h2>
-          <RunsTable withConformance />
-        </>
+        lists.loaded && lists.clusters.length === 0 && !lists.sources.some((s) => s.id !== 'live') ? (
+          <>
+            <NothingToInspect />
+            <RunsTable withConformance quietWhenEmpty />
+          </>
+        ) : (
+          <>
+            <RunPanel lists={lists} />
+            <h2>Runs</h2>
+            <RunsTable withConformance />
+          </>
+        )
       ) : route.view === 'run' ? (
         <RunResult key={route.id} id={route.id} search={route.search} />
       ) : route.view === 'history' ? (
@@ -76,5 +85,33 @@ export function InspectionsPage({ path }: { path: string[] }) {
         </EmptyState>
       )}
     </Page>
+  );
+}
+
+/** No cluster attached and no snapshot or import open: what inspections are, and where to start. */
+function NothingToInspect() {
+  return (
+    <EmptyState
+      icon="inspections"
+      title="No inspections yet"
+      actions={
+        <>
+          <Button variant="primary" disabledReason={needsData}>
+            Run inspection
+          </Button>
+          <Button href={hrefFor('clusters')}>Go to Clusters</Button>
+        </>
+      }
+    >
+      <p>
+        Run your first inspection to make sure your clusters follow best practices. Inspections check live
+        clusters, snapshots and folders of manifests, and keep every result so you can see what changed.
+      </p>
+      <p>{needsData}</p>
+      <p>
+        Sonobuoy results can be imported without a cluster: see{' '}
+        <a href={inspectionsHref.conformance()}>Conformance</a>.
+      </p>
+    </EmptyState>
   );
 }

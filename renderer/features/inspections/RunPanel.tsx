@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EventPayload } from '../../../shared/contract';
 import type { InspectionScope } from '../../../shared/contract/inspections';
 import { Button } from '../../components/Button';
@@ -31,6 +31,8 @@ export function RunPanel({ lists, initial }: { lists: ScopeLists; initial?: Insp
   const [mode, setMode] = useState<'quick' | 'non-disruptive'>('quick');
   const [sonobuoy, setSonobuoy] = useState<Availability | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
+  // read by the end listener: the event can arrive before React has rendered the new state
+  const runIdRef = useRef<string | null>(null);
   const [conformanceId, setConformanceId] = useState<string | null>(null);
   const [conformanceNote, setConformanceNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,11 +56,13 @@ export function RunPanel({ lists, initial }: { lists: ScopeLists; initial?: Insp
             ? 'Cancelled.'
             : `Failed: ${f.message ?? 'no reason given'}`,
     });
+    runIdRef.current = null;
     setRunId(null);
   };
   useRunFinished((f) => {
-    if (f.runId === runId) finish(f);
+    if (f.runId === runIdRef.current) finish(f);
   });
+
   useEvent('conformance.progress', (p) => {
     if (p.id === conformanceId) setConformanceNote(p.message);
   });
@@ -107,9 +111,10 @@ export function RunPanel({ lists, initial }: { lists: ScopeLists; initial?: Insp
     call('inspections.run', { scope, kind: 'lite' }).then(
       (r) => {
         // a small run can end before this answer arrives
-        const early = useRunsStore.getState().lastFinished;
-        if (early?.runId === r.runId) return finish(early);
+        const early = useRunsStore.getState().ended[r.runId];
+        if (early) return finish(early);
         start(r.runId, scopeKey(scope));
+        runIdRef.current = r.runId;
         setRunId(r.runId);
       },
       (e: unknown) => setError(messageOf(e)),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InspectionRunDetail } from '../../../shared/contract/inspections';
 import { Button } from '../../components/Button';
 import { call, messageOf } from '../../lib/call';
@@ -15,6 +15,8 @@ export function RunResult({ id, search }: { id: string; search: string }) {
   const [detail, setDetail] = useState<InspectionRunDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [again, setAgain] = useState<string | null>(null);
+  // read by the end listener: the event can arrive before React has rendered the new state
+  const againRef = useRef<string | null>(null);
   const progress = useRunsStore((s) => s.progress[id]);
   const start = useRunsStore((s) => s.start);
   const load = useCallback(() => {
@@ -23,9 +25,10 @@ export function RunResult({ id, search }: { id: string; search: string }) {
   useEffect(load, [load]);
   const onFinished = (f: { runId: string; status: string }) => {
     if (f.runId === id) load();
-    if (again && f.runId === again) {
+    if (againRef.current && f.runId === againRef.current) {
+      againRef.current = null;
       setAgain(null);
-      if (f.status === 'done') window.location.hash = inspectionsHref.run(again);
+      if (f.status === 'done') window.location.hash = inspectionsHref.run(f.runId);
     }
   };
   useRunFinished(onFinished);
@@ -36,12 +39,13 @@ export function RunResult({ id, search }: { id: string; search: string }) {
   const runAgain = () => {
     call('inspections.run', { scope: detail.scope, kind: 'lite' }).then(
       (r) => {
-        const early = useRunsStore.getState().lastFinished;
-        if (early?.runId === r.runId) {
+        const early = useRunsStore.getState().ended[r.runId];
+        if (early) {
           if (early.status === 'done') window.location.hash = inspectionsHref.run(r.runId);
           return;
         }
         start(r.runId, scopeKey(detail.scope));
+        againRef.current = r.runId;
         setAgain(r.runId);
       },
       (e: unknown) => setError(messageOf(e)),

@@ -19,10 +19,13 @@ export function RunsTable({
   scope,
   limit = 100,
   withConformance = false,
+  quietWhenEmpty = false,
 }: {
   scope?: InspectionScope;
   limit?: number;
   withConformance?: boolean;
+  /** Show nothing (rather than a sentence) when there are no runs: the page says it already. */
+  quietWhenEmpty?: boolean;
 }) {
   const [runs, setRuns] = useState<InspectionRunSummary[] | null>(null);
   const [conformance, setConformance] = useState<ConformanceRow[]>([]);
@@ -51,6 +54,7 @@ export function RunsTable({
 
   if (error) return <p className="form-error">{error}</p>;
   if (!runs) return <p className="in-muted">Loading runs…</p>;
+  if (runs.length === 0 && conformance.length === 0 && quietWhenEmpty) return null;
   if (runs.length === 0 && conformance.length === 0)
     return (
       <p className="in-muted" data-testid="no-runs">

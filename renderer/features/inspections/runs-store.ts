@@ -17,6 +17,8 @@ export interface RunsStore {
   /** Bumped on every finished run: views that list runs refetch when it changes. */
   finishedCount: number;
   lastFinished: Finished | null;
+  /** The endings of the last runs, by run id (a run can end before the call that started it returns). */
+  ended: Record<string, Finished>;
   start(runId: string, scopeKey: string): void;
   onProgress(p: Progress): void;
   onFinished(f: Finished): void;
@@ -27,9 +29,10 @@ export const useRunsStore = create<RunsStore>((set, get) => ({
   started: {},
   finishedCount: 0,
   lastFinished: null,
+  ended: {},
   start: (runId, scopeKey) =>
     // a small run can end before the call that started it returns
-    get().lastFinished?.runId === runId ||
+    runId in get().ended ||
     set({
       started: { ...get().started, [runId]: scopeKey },
       progress: { ...get().progress, [runId]: { runId, done: 0, total: 0, phase: 'reading' } },
@@ -40,7 +43,8 @@ export const useRunsStore = create<RunsStore>((set, get) => ({
     delete progress[f.runId];
     const started = { ...get().started };
     delete started[f.runId];
-    set({ progress, started, lastFinished: f, finishedCount: get().finishedCount + 1 });
+    const ended = Object.fromEntries([...Object.entries(get().ended).slice(-49), [f.runId, f]]);
+    set({ progress, started, ended, lastFinished: f, finishedCount: get().finishedCount + 1 });
   },
 }));
 

@@ -11,6 +11,8 @@ export interface ScopeLists {
   workspaces: WorkspaceRow[];
   sources: SourceView[];
   names: ScopeNames;
+  /** True once the cluster list has been read (so "nothing attached" is known, not assumed). */
+  loaded: boolean;
 }
 
 /**
@@ -22,14 +24,17 @@ export function useScopeLists(): ScopeLists {
   const [groups, setGroups] = useState<GroupRow[]>([]);
   const [workspaces, setWorkspaces] = useState<WorkspaceRow[]>([]);
   const [sources, setSources] = useState<SourceView[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const reload = useCallback(() => {
-    call('clusters.list', { limit: 1000 }).then(
-      (p) => setClusters(p.items),
-      () => setClusters([]),
-    );
+    void Promise.allSettled([
+      call('clusters.list', { limit: 1000 }).then(
+        (p) => setClusters(p.items),
+        () => setClusters([]),
+      ),
+      call('sources.list', {}).then(setSources, () => setSources([])),
+    ]).then(() => setLoaded(true));
     call('groups.list', {}).then(setGroups, () => setGroups([]));
     call('workspaces.list', {}).then(setWorkspaces, () => setWorkspaces([]));
-    call('sources.list', {}).then(setSources, () => setSources([]));
   }, []);
   useEffect(reload, [reload]);
   useEvent('clusters.changed', reload);
@@ -47,5 +52,5 @@ export function useScopeLists(): ScopeLists {
       source: by(sources),
     };
   }, [clusters, groups, workspaces, sources]);
-  return { clusters, groups, workspaces, sources, names };
+  return { clusters, groups, workspaces, sources, names, loaded };
 }
