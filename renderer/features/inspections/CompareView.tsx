@@ -54,19 +54,21 @@ export function CompareView({
   if (error) return <p className="form-error">{error}</p>;
   if (!runs) return <p className="in-muted">Loading the two runs…</p>;
   const [before, after] = runs;
+  // runs in the same minute are told apart by their seconds
+  const precise = when(before.startedAt) === when(after.startedAt);
   return (
     <div className="in-compare" data-testid="compare">
       <div className="in-pair">
         <div>
           <span className="in-muted">Before</span>{' '}
           <a href={inspectionsHref.run(before.id)}>
-            {before.label} · {when(before.startedAt)}
+            {before.label} · {when(before.startedAt, precise)}
           </a>
         </div>
         <div>
           <span className="in-muted">After</span>{' '}
           <a href={inspectionsHref.run(after.id)}>
-            {after.label} · {when(after.startedAt)}
+            {after.label} · {when(after.startedAt, precise)}
           </a>
         </div>
       </div>

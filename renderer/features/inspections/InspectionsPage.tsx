@@ -59,7 +59,7 @@ export function InspectionsPage({ path }: { path: string[] }) {
         ) : (
           <>
             <RunPanel lists={lists} />
-            <h2>Runs</h2>
+            <h2 className="in-h2">Runs</h2>
             <RunsTable withConformance />
           </>
         )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, gradeTone, progressText, resultText, runDuration } from './format';
+import { duration, gradeTone, progressText, resultText, runDuration, when } from './format';
 
 describe('inspections formatting', () => {
   it.each([
@@ -22,6 +22,14 @@ describe('inspections formatting', () => {
       '2.0 s',
     );
     expect(runDuration({ startedAt: 'garbage' })).toBe('--');
+  });
+
+  it('tells times to the minute, or to the second when asked', () => {
+    const iso = new Date(2026, 11, 4, 22, 31, 7).toISOString();
+    expect(when(iso)).toBe('2026-12-04 22:31');
+    expect(when(iso, true)).toBe('2026-12-04 22:31:07');
+    expect(when(undefined)).toBe('--');
+    expect(when('yesterday')).toBe('yesterday');
   });
 
   it('says the result of each status', () => {

@@ -21,14 +21,15 @@ export function runDuration(
   return Number.isNaN(start) || Number.isNaN(end) ? '--' : duration(end - start);
 }
 
-/** "2026-12-04 22:31" in local time; the ISO text when it cannot be read. */
-export function when(iso: string | undefined): string {
+/** "2026-12-04 22:31" (with `seconds`: "2026-12-04 22:31:07") in local time; the ISO text when it cannot be read. */
+export function when(iso: string | undefined, seconds = false): string {
   if (!iso) return '--';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   const d = new Date(t);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const s = seconds ? `:${pad(d.getSeconds())}` : '';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}${s}`;
 }
 
 /** The result column: "78 · C" for a finished run, the status word otherwise. */
