@@ -123,6 +123,60 @@ function watchCommits(db: Db, onCommit: (key: string, at: number, committedAt: n
     END`);
 }
 
+/** Wall time spent in each prepared statement of `db` (for experiments: BENCH_SQL_TIMING=1). */
+function timeStatements(db: Db) {
+  const spent = new Map<string, number>();
+  const prepare = db.prepare.bind(db);
+  const wrapped = (sql: string) => {
+    const statement = prepare(sql) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const key = sql.replace(/\s+/g, ' ').slice(0, 70);
+    for (const method of ['run', 'get', 'all']) {
+      const original = statement[method].bind(statement);
+      statement[method] = (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return original(...args);
+        } finally {
+          spent.set(key, (spent.get(key) ?? 0) + performance.now() - started);
+        }
+      };
+    }
+    return statement;
+  };
+  (db as unknown as { prepare: typeof wrapped }).prepare = wrapped;
+  // whole transactions, commit included
+  const transaction = db.transaction.bind(db);
+  const tx = { n: 0, ms: 0, max: 0 };
+  (db as unknown as { transaction: unknown }).transaction = (fn: (...a: unknown[]) => unknown) => {
+    const run = transaction(fn);
+    return (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return run(...args);
+      } finally {
+        const ms = performance.now() - started;
+        tx.n++;
+        tx.ms += ms;
+        tx.max = Math.max(tx.max, ms);
+      }
+    };
+  };
+  return {
+    clear: () => {
+      spent.clear();
+      Object.assign(tx, { n: 0, ms: 0, max: 0 });
+    },
+    transactions: () => ({ n: tx.n, totalMs: round(tx.ms, 0), maxMs: round(tx.max, 0) }),
+    top: (n: number) =>
+      Object.fromEntries(
+        [...spent]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, n)
+          .map(([k, v]) => [k, round(v, 0)]),
+      ),
+  };
+}
+
 export async function benchChurn(opts: {
   clusters: number;
   pods: number;
@@ -155,6 +209,7 @@ export async function benchChurn(opts: {
     const ownLags: number[] = [];
     const committed = new Set<string>();
     let events = 0;
+    const byResource = new Map<string, number>();
     let notices = 0;
     watchCommits(db, (key, at, committedAt) => {
       const arrived = arrivals.get(key);
@@ -176,7 +231,11 @@ export async function benchChurn(opts: {
             params,
             (ev) => {
               const now = Date.now();
-              if (now >= window.start && now <= window.end) events++;
+              if (now >= window.start && now <= window.end) {
+                events++;
+                const resource = p.slice(p.lastIndexOf('/') + 1);
+                byResource.set(resource, (byResource.get(resource) ?? 0) + 1);
+              }
               const at = stampOf(ev.object);
               const kind = KIND_OF_PATH.get(p);
               if (at !== undefined && kind && at >= window.start) {
@@ -189,6 +248,8 @@ export async function benchChurn(opts: {
           ),
       };
     };
+    if (process.env.BENCH_NO_CHECKPOINT === '1') db.pragma('wal_autocheckpoint = 0'); // experiment only
+    const sqlTiming = process.env.BENCH_SQL_TIMING === '1' ? timeStatements(db) : undefined;
     const objectsArea = createObjectsArea({
       db,
       log: createLogger({ quiet: true }),
@@ -204,6 +265,7 @@ export async function benchChurn(opts: {
     const syncMs = performance.now() - syncStarted;
     await new Promise((r) => setTimeout(r, opts.warmupSeconds * 1000));
 
+    sqlTiming?.clear();
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const cpu = process.cpuUsage();
@@ -230,16 +292,23 @@ export async function benchChurn(opts: {
       windowSeconds: opts.windowSeconds,
       initialSyncMs: round(syncMs, 0),
       watchEventsPerSecond: round(events / (wallMs / 1000)),
+      watchEventsPerSecondByResource: Object.fromEntries(
+        [...byResource].sort((x, y) => y[1] - x[1]).map(([k, n]) => [k, round(n / (wallMs / 1000), 1)]),
+      ),
       changeNoticesPerSecond: round(noticesInWindow / (wallMs / 1000), 1),
       lagChangeToCommitMs: lag,
       lagArrivalToCommitMs: own,
       cpuPercentOfOneCore: round(cpuPercent, 1),
+      cpuPerWatchEventUs: round(((used.user + used.system) / Math.max(1, events)) * 1, 0),
       // how long the main thread was busy or blocked at a stretch (10 ms resolution)
       eventLoopDelayMs: {
         p50: round(loop.percentile(50) / 1e6),
         p99: round(loop.percentile(99) / 1e6),
         max: round(loop.max / 1e6),
       },
+      ...(sqlTiming
+        ? { sqlMsInWindow: sqlTiming.top(12), transactionsInWindow: sqlTiming.transactions() }
+        : {}),
       reference: {
         what: 'bare watch clients on the same kinds (parse only, no store), same window length',
         lagChangeToArrivalMs: reference.lagMs,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, StoreError } from './db';
+import { checkpointInBackground, openDatabase, StoreError } from './db';
 import type { Migration } from './migrations';
 
 let dir: string;
@@ -79,6 +79,43 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file, { migrations: [v1, broken] })).toThrow(/Migration 2 \(broken\) failed/);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+});
+
+describe('checkpointInBackground', () => {
+  it('copies the WAL into the database file from a worker, and hands checkpoints back on stop', async () => {
+    const db = openDatabase(file, { migrations: [v1, v2] });
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    const errors: string[] = [];
+    const background = checkpointInBackground(db, { intervalMs: 50, onError: (m) => errors.push(m) });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const insert = db.prepare('INSERT INTO b (y) VALUES (?)');
+    const row = 'x'.repeat(2000);
+    // about 2,500 pages: more than the 1,000 after which a commit would checkpoint by itself
+    for (let batch = 0; batch < 50; batch++)
+      db.transaction(() => {
+        for (let i = 0; i < 100; i++) insert.run(row);
+      })();
+    const before = fs.statSync(file).size;
+    const deadline = Date.now() + 10_000;
+    while (fs.statSync(file).size < 5_000_000 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(before).toBeLessThan(1_000_000); // this connection did not checkpoint
+    expect(fs.statSync(file).size).toBeGreaterThan(5_000_000); // the worker did
+    await background.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(errors).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM b').get()).toEqual({ n: 5000 });
+    db.close();
+  });
+
+  it('does nothing for an in-memory database', async () => {
+    const db = new Database(':memory:');
+    const background = checkpointInBackground(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await background.stop();
     db.close();
   });
 });

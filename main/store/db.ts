@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { latestVersion, migrations, type Migration } from './migrations';
 
@@ -58,6 +60,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
+    if (options.nativeBinding) nativeBindings.set(file, options.nativeBinding);
     db = new Database(file, {
       fileMustExist: false,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -101,6 +104,87 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     throw error;
   }
+}
+
+const nativeBindings = new Map<string, string>();
+
+export interface BackgroundCheckpoints {
+  stop(): Promise<void>;
+}
+
+/** Runs in a worker thread: its own connection copies the WAL into the database file. */
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+db.pragma('busy_timeout = 1000');
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    parentPort.postMessage({ error: String((error && error.message) || error) });
+  }
+};
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Moves WAL checkpoints off the calling thread: the connection stops checkpointing on commit
+ * (wal_autocheckpoint = 0) and a worker thread with its own connection checkpoints every
+ * `intervalMs` (PASSIVE: never waits for the writer). A checkpoint writes pages back to the
+ * database file and fsyncs it, which on a busy disk can stall for hundreds of milliseconds;
+ * a heavy writer (the object cache under churn) should not wait for that. If the worker
+ * cannot run, the connection checkpoints on commit again.
+ */
+export function checkpointInBackground(
+  db: Db,
+  options: { intervalMs?: number; onError?: (message: string) => void } = {},
+): BackgroundCheckpoints {
+  if (db.memory || !db.name) return { stop: async () => {} };
+  const restore = () => {
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(CHECKPOINT_WORKER, {
+      eval: true,
+      workerData: {
+        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+        file: db.name,
+        nativeBinding: nativeBindings.get(db.name),
+        intervalMs: options.intervalMs ?? 500,
+      },
+    });
+  } catch (error) {
+    options.onError?.(`background checkpoints unavailable: ${(error as Error).message}`);
+    return { stop: async () => {} };
+  }
+  db.pragma('wal_autocheckpoint = 0');
+  worker.unref();
+  let running = true;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('message', (m: { error?: string }) => m.error && options.onError?.(`checkpoint: ${m.error}`));
+  worker.on('error', (error) => {
+    running = false;
+    restore();
+    options.onError?.(`background checkpoints stopped: ${error.message}`);
+  });
+  return {
+    async stop() {
+      if (!running) return;
+      running = false;
+      restore();
+      worker.ref(); // keep the process alive until the last checkpoint is written
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
 }
 
 function backup(db: Db, file: string, version: number, now: Date): void {

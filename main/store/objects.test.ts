@@ -210,7 +210,15 @@ describe('object store', () => {
   });
 
   it('writes a new resourceVersion and body when nothing else changed, and every column when it did', () => {
-    const ref = { source: 'live', cluster: 'c1', group: '', kind: 'Pod', namespace: 'shop', name: 'web-1' };
+    const ref = {
+      source: 'live',
+      cluster: 'c1',
+      group: '',
+      version: 'v1',
+      kind: 'Pod',
+      namespace: 'shop',
+      name: 'web-1',
+    };
     const annotated = pod('c1', 'shop', 'web-1', { app: 'web', tier: 'front' });
     annotated.object.metadata!.resourceVersion = '7';
     annotated.object.metadata!.annotations = { note: 'only this changed' };

@@ -12,7 +12,7 @@ import { createInformer, type Informer, type InformerStatus } from '../../kube/i
 import { DEFAULT_KINDS, kindKey, kindOfCrd, type ResourceKind } from '../../kube/informer/resources';
 import { createTransport, type Transport } from '../../kube/informer/transport';
 import type { Logger } from '../log';
-import type { Db } from '../../store/db';
+import { checkpointInBackground, type Db } from '../../store/db';
 import { createObjectStore, type ObjectStore } from '../../store/objects';
 import { createNotifier, type ChangeNotice } from './notifier';
 import { createBatchWriter } from './writer';
@@ -48,6 +48,8 @@ export interface ObjectServiceOptions {
   pageSize?: number;
   watchSeconds?: number;
   backoff?: { baseMs?: number; maxMs?: number };
+  /** Checkpoint the WAL in a worker thread rather than on commit (default true). */
+  backgroundCheckpoints?: boolean;
   /** The HTTP transport of a cluster (benchmarks wrap it to time what arrives). */
   transport?: (kubeConfig: KubeConfig) => Transport;
 }
@@ -95,6 +97,11 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
     onChanged: (cluster, kind, n) => notifier.changed(cluster, kind, n),
     onError: (e) => log.error('writing watch events failed', e),
   });
+  // the writer commits many batches a second: the WAL's fsyncs happen on another thread
+  const checkpoints =
+    o.backgroundCheckpoints === false
+      ? undefined
+      : checkpointInBackground(o.db, { onError: (m) => log.warn(m) });
   const clusters = new Map<string, ClusterEntry>();
   const waiters = new Set<() => void>();
   let gen = Date.now() * 1000;
@@ -250,6 +257,7 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
       clearTimeout(optimizeTimer);
       writer.close();
       notifier.close();
+      await checkpoints?.stop();
     },
   };
   return service;
