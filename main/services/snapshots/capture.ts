@@ -128,7 +128,8 @@ export async function captureSnapshot(o: CaptureOptions): Promise<SnapshotMeta> 
   const byId = new Map(o.clusters.map((c) => [c.id, c]));
   const marks = ids.map(() => '?').join(', ');
   const kindFilter = o.includes.events ? '' : " AND NOT (o.kind = 'Event')";
-  const where = `o.source = ? AND o.cluster IN (${marks || "''"})${kindFilter}`;
+  // `+` keeps the planner off the (source, …) indexes: pages walk the rowid, each one a range read
+  const where = `+o.source = ? AND +o.cluster IN (${marks || "''"})${kindFilter}`;
   const total =
     ids.length === 0
       ? 0
