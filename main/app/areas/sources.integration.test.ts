@@ -96,6 +96,42 @@ describe('snapshots through the composed app', () => {
     expect(fs.existsSync(file)).toBe(true);
   }, 120_000);
 
+  it('captures one cluster or a group by name, and cancelling leaves no file', async () => {
+    const ended = (taskId: string) =>
+      until('the capture to end', async () =>
+        progress.find((p) => p.taskId === taskId && ['done', 'failed', 'cancelled'].includes(p.phase)),
+      );
+    const one = path.join(tmp, 'one.flotilla');
+    const a = await call<{ taskId: string }>('snapshots.capture', {
+      scope: { kind: 'cluster', name: 'c1' },
+      path: one,
+    });
+    expect((await ended(a.taskId)).phase).toBe('done');
+    const group = path.join(tmp, 'group.flotilla');
+    const b = await call<{ taskId: string }>('snapshots.capture', {
+      scope: { kind: 'group', name: 'default' },
+      path: group,
+    });
+    expect((await ended(b.taskId)).phase).toBe('done');
+    const cancelled = path.join(tmp, 'cancelled.flotilla');
+    const c = await call<{ taskId: string }>('snapshots.capture', {
+      scope: { kind: 'fleet' },
+      path: cancelled,
+    });
+    expect(await call('snapshots.cancel', { taskId: c.taskId })).toEqual({ cancelled: true });
+    expect((await ended(c.taskId)).phase).toBe('cancelled');
+    expect(fs.readdirSync(tmp).filter((f) => f.includes('cancelled'))).toEqual([]);
+    const opened = [
+      await call<SourceView>('snapshots.open', { path: one }),
+      await call<SourceView>('snapshots.open', { path: group }),
+    ];
+    expect(opened.map((v) => v.clusters.map((c) => c.name))).toEqual([['c1'], ['c0', 'c1']]);
+    for (const v of opened) await call('sources.close', { id: v.id });
+    expect(await refused('snapshots.capture', { scope: { kind: 'cluster', name: 'nope' } })).toMatch(
+      /named nope/,
+    );
+  }, 60_000);
+
   it('opens it as a source every fleet view serves', async () => {
     view = await call<SourceView>('snapshots.open', { path: file });
     expect(view).toMatchObject({ kind: 'snapshot', readOnly: true, file });
