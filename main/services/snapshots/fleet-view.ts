@@ -93,7 +93,8 @@ export function sourceClusterRows(
       context: '',
       attachedAt: view.takenAt ?? '',
       ...(view.takenAt ? { observedAt: view.takenAt } : {}),
-      protected: true,
+      // read-only through its source; "protected" marks production clusters of the live fleet
+      protected: false,
     };
   });
 }
