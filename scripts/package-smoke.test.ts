@@ -55,11 +55,16 @@ function write(root: string, files: Record<string, string>) {
   }
 }
 
-/** Builds appOutDir/resources/app.asar from `files`; `unpack` is an asar glob for unpacked files. */
+/**
+ * Builds appOutDir/resources/app.asar from `files`; `unpack` is an asar glob for unpacked files.
+ * The project's resources/ (sample snapshot, bundled schema) is copied as electron-builder's
+ * extraResources would.
+ */
 async function layout(appOutDir: string, files: Record<string, string>, unpack?: string, fused = true) {
   const staging = `${appOutDir}-staging`;
   write(staging, files);
   fs.mkdirSync(path.join(appOutDir, 'resources'), { recursive: true });
+  fs.cpSync('resources', path.join(appOutDir, 'resources', 'resources'), { recursive: true });
   await asar.createPackageWithOptions(
     staging,
     path.join(appOutDir, 'resources', 'app.asar'),
