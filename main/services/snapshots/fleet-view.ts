@@ -155,6 +155,46 @@ export function sourceNamespaces(view: SourceView, store: SnapshotStore, q: Name
     if (!page.next) break;
     after = page.next;
   }
+  objects.push(...impliedNamespaces(view, store, objects));
   const names = view.clusters.map((c) => ({ id: c.name, name: c.name }));
   return namespacePage(joinContext(names, [], []), objects, q);
+}
+
+/**
+ * Namespaces that objects live in without a Namespace object of their own (imported manifests
+ * usually have none: `kubectl apply -n shop -f …`), so the Namespaces page still lists them.
+ */
+function impliedNamespaces(
+  view: SourceView,
+  store: SnapshotStore,
+  declared: readonly ObjectSummary[],
+): ObjectSummary[] {
+  const known = new Set(declared.map((o) => `${o.cluster}\u0000${o.name}`));
+  const implied: ObjectSummary[] = [];
+  for (const c of view.clusters) {
+    for (const ns of Object.keys(store.countBy({ source: view.id, clusters: [c.name] }, 'namespace'))) {
+      if (ns === '' || known.has(`${c.name}\u0000${ns}`)) continue;
+      implied.push({
+        source: view.id,
+        cluster: c.name,
+        group: '',
+        version: 'v1',
+        kind: 'Namespace',
+        namespace: '',
+        name: ns,
+        uid: '',
+        resourceVersion: '',
+        labels: {},
+        created: '',
+        status: null,
+        nodeName: null,
+        ownerKind: null,
+        ownerName: null,
+        ready: null,
+        desired: null,
+        restarts: null,
+      });
+    }
+  }
+  return implied;
 }
