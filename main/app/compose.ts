@@ -14,6 +14,7 @@ import { createSourcesArea } from './areas/sources';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
 import { createEventBus, type EventBus } from '../ipc/events';
+import { recordedLog, recordedPodUsage } from '../services/snapshots/recorded';
 import { createRouter, type Router } from '../ipc/router';
 import type { Logger } from '../services/log';
 import { openDatabase, latestVersion, type Db } from '../store/db';
@@ -73,6 +74,16 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     log: log.child('pods'),
     emit: (n, p) => events.emit(n, p),
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+    recorded: (source) => {
+      const snap = sources.registry.snapshot(source);
+      return snap
+        ? {
+            usage: (cluster, namespace, pod) => recordedPodUsage(snap.db, cluster, namespace, pod),
+            log: (cluster, namespace, pod, container) =>
+              recordedLog(snap.db, cluster, namespace, pod, container),
+          }
+        : undefined;
+    },
   });
 
   const sources = createSourcesArea({

@@ -11,6 +11,8 @@ const name = z.string().min(1).max(253);
 
 export const LogRequestSchema = z
   .object({
+    /** A snapshot serves the log tails it recorded; follow needs a live cluster. */
+    source: z.string().min(1).max(200).default('live'),
     cluster: name,
     namespace: name,
     pod: name,
@@ -35,6 +37,8 @@ export const PodUsageSchema = z.object({
   /** When metrics-server measured it, and over what window ("30s"). */
   timestamp: z.string().optional(),
   window: z.string().optional(),
+  /** Figures a snapshot recorded when it was taken (the pod's sum; per container is not kept). */
+  recorded: z.object({ cpu: z.number().nullable(), memory: z.number().nullable() }).optional(),
 });
 
 export const podCalls = {

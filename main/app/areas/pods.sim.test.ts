@@ -68,6 +68,7 @@ describe('pod logs against kube-sim', () => {
   });
 
   const target = () => ({
+    source: 'live',
     cluster,
     namespace: pod.metadata?.namespace ?? '',
     pod: pod.metadata?.name ?? '',

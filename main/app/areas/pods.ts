@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/contract/result';
 import type { podCalls, podEvents } from '../../../shared/contract/pods';
 import { followPodLog, PodLogError, readPodLog, type LogFollow } from '../../kube/logs';
 import type { Logger } from '../../services/log';
+import type { RecordedUsage } from '../../services/snapshots/recorded';
 import { readPodUsage } from './pod-usage';
 
 /**
@@ -30,6 +31,13 @@ export interface PodsAreaContext {
   usageTimeoutMs?: number;
   /** The KubeConfig of an attached cluster (throws when it is unknown). */
   kubeConfigFor?(clusterId: string): KubeConfig;
+  /** What a snapshot source recorded about pods (usage, log tails); undefined for other sources. */
+  recorded?(source: string): RecordedPods | undefined;
+}
+
+export interface RecordedPods {
+  usage(cluster: string, namespace: string, pod: string): RecordedUsage | undefined;
+  log(cluster: string, namespace: string, pod: string, container: string): string | undefined;
 }
 
 export interface ClusterCache {
@@ -74,12 +82,46 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
     }
     throw error;
   };
+  /** A snapshot's recorded tail of one container (previous runs and `since` are not recorded). */
+  const recordedLines = (
+    source: string,
+    cluster: string,
+    at: { namespace: string; pod: string; container: string; previous: boolean },
+    tailLines: number,
+  ) => {
+    const what = `${at.namespace}/${at.pod} (${at.container})`;
+    if (at.previous) throw new AppError('NOT_FOUND', `A snapshot keeps no log of a previous run of ${what}`);
+    const text = ctx.recorded?.(source)?.log(cluster, at.namespace, at.pod, at.container);
+    if (text === undefined) {
+      throw new AppError(
+        'NOT_FOUND',
+        source.startsWith('snapshot:')
+          ? `This snapshot holds no log lines of ${what}: it was taken without pod log tails, or the log could not be read then`
+          : `Imported manifests have no logs: ${what} never ran`,
+      );
+    }
+    const lines = text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return { lines: tailLines === 0 ? [] : lines.slice(-tailLines), truncated: false };
+  };
   const stopCluster = (cluster: string) => {
     for (const entry of open.values()) if (entry.cluster === cluster) entry.follow?.stop();
   };
 
   const handlers: PodHandlers = {
     'pods.usage': async ({ source, cluster, namespace, name }) => {
+      const recorded =
+        source === 'live' ? undefined : ctx.recorded?.(source)?.usage(cluster, namespace, name);
+      if (recorded) {
+        return {
+          available: false,
+          reason: 'Recorded when the snapshot was taken; usage is measured live on connected clusters only.',
+          containers: [],
+          recorded: { cpu: recorded.cpu, memory: recorded.memory },
+          ...(recorded.timestamp ? { timestamp: recorded.timestamp } : {}),
+          ...(recorded.window ? { window: recorded.window } : {}),
+        };
+      }
       if (source !== 'live') {
         const what = source.startsWith('snapshot:') ? 'A snapshot holds' : 'Imported manifests hold';
         return {
@@ -96,11 +138,18 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
       }
       return readPodUsage(kc, namespace, name, { log: ctx.log, timeoutMs: ctx.usageTimeoutMs });
     },
-    'pods.logs': async ({ cluster, tailLines, ...rest }) => {
+    'pods.logs': async ({ source, cluster, tailLines, ...rest }) => {
+      if (source !== 'live') return recordedLines(source, cluster, rest, tailLines ?? 500);
       const kc = configOf(cluster);
       return readPodLog(kc, rest, { ...rest, tailLines: tailLines ?? 500 }).catch(failed);
     },
-    'pods.logs.follow': async ({ cluster, tailLines, ...rest }) => {
+    'pods.logs.follow': async ({ source, cluster, tailLines, ...rest }) => {
+      if (source !== 'live') {
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          'Logs can be followed on live clusters only, not in a snapshot',
+        );
+      }
       const kc = configOf(cluster);
       if (open.size >= max) {
         throw new AppError(

@@ -8,6 +8,8 @@ import { call, messageOf } from '../../lib/call';
 const MAX_LINES = 5000;
 
 interface Target {
+  /** 'live', or a snapshot (its recorded log tails; nothing to follow). */
+  source: string;
   cluster: string;
   namespace: string;
   pod: string;
@@ -24,8 +26,8 @@ interface LogView {
 
 /** Lines of one container's log: read once, or followed until stopped (and always stopped on leave). */
 function useLog(target: Target, container: string, previous: boolean, follow: boolean): LogView {
-  const { cluster, namespace, pod } = target;
-  const key = JSON.stringify([cluster, namespace, pod, container, previous, follow]);
+  const { source, cluster, namespace, pod } = target;
+  const key = JSON.stringify([source, cluster, namespace, pod, container, previous, follow]);
   const [view, setView] = useState<LogView>({ key: '', lines: [], status: 'loading' });
 
   useEffect(() => {
@@ -35,7 +37,7 @@ function useLog(target: Target, container: string, previous: boolean, follow: bo
     const early = new Map<string, string[]>();
     const update = (patch: Partial<LogView>) =>
       setView((old) => ({ ...(old.key === key ? old : { key, lines: [], status: 'loading' }), ...patch }));
-    const request = { cluster, namespace, pod, container, previous };
+    const request = { source, cluster, namespace, pod, container, previous };
     const offLines = api.on('pods.logs.lines', (e) => {
       if (!live) return;
       if (e.subscription === subscription)
@@ -85,7 +87,7 @@ function useLog(target: Target, container: string, previous: boolean, follow: bo
       offEnd();
       if (subscription) void call('pods.logs.stop', { subscription }).catch(() => undefined);
     };
-  }, [key, cluster, namespace, pod, container, previous, follow]);
+  }, [key, source, cluster, namespace, pod, container, previous, follow]);
 
   return view.key === key ? view : { key, lines: [], status: 'loading' };
 }
@@ -101,9 +103,10 @@ export function PodLogs({
 }) {
   const [container, setContainer] = useState(initial);
   const [previous, setPrevious] = useState(false);
-  const [follow, setFollow] = useState(true);
+  const recorded = target.source !== 'live';
+  const [follow, setFollow] = useState(!recorded);
   const [query, setQuery] = useState('');
-  const state = useLog(target, container, previous, follow);
+  const state = useLog(target, container, previous, follow && !recorded);
   const lines = state.lines;
   const matches = useMemo(() => matchingLines(lines, query), [lines, query]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -149,16 +152,20 @@ export function PodLogs({
             ))}
           </select>
         </label>
-        <label className="wl-check">
-          <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} />
-          Previous run{current && current.restarts > 0 ? '' : ' (none yet)'}
-        </label>
-        <Button
-          onClick={() => setFollow(!follow)}
-          disabledReason={previous ? 'A previous run has ended: there is nothing to follow' : undefined}
-        >
-          {follow && !previous ? 'Stop following' : 'Follow'}
-        </Button>
+        {recorded ? null : (
+          <>
+            <label className="wl-check">
+              <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} />
+              Previous run{current && current.restarts > 0 ? '' : ' (none yet)'}
+            </label>
+            <Button
+              onClick={() => setFollow(!follow)}
+              disabledReason={previous ? 'A previous run has ended: there is nothing to follow' : undefined}
+            >
+              {follow && !previous ? 'Stop following' : 'Follow'}
+            </Button>
+          </>
+        )}
         <label className="wl-grow">
           <span>Search</span>
           <input
@@ -188,7 +195,9 @@ export function PodLogs({
             : state.status === 'ready'
               ? previous
                 ? 'The previous run of the container.'
-                : 'The last lines of the log.'
+                : recorded
+                  ? 'The last lines of the log when the snapshot was taken.'
+                  : 'The last lines of the log.'
               : ''}
         {state.note ? (
           <span className={state.status === 'ended' ? ' wl-error' : ''}> {state.note}</span>

@@ -281,18 +281,17 @@ export function PodPage({ cluster, namespace, name }: { cluster: string; namespa
         )}
       </section>
 
-      {isReadOnlySource(source) ? (
+      {isReadOnlySource(source) && sourceKind(source) !== 'snapshot' ? (
         <section className="wl-card" aria-labelledby="wl-logs-title" data-testid="logs-not-live">
           <h2 id="wl-logs-title">Logs</h2>
           <p className="wl-muted">
-            {sourceKind(source) === 'snapshot' ? 'This is a snapshot' : 'These are imported manifests'}: logs
-            are read from live clusters only, so there is nothing to read or follow here. Switch to the live
-            fleet to see this pod&apos;s logs.
+            These are imported manifests: logs are read from live clusters only, so there is nothing to read
+            or follow here. Apply them to a cluster to run this pod.
           </p>
         </section>
       ) : (
         <PodLogs
-          target={{ cluster, namespace, pod: name }}
+          target={{ source, cluster, namespace, pod: name }}
           containers={containers}
           initial={defaultContainer(object)}
         />

@@ -123,6 +123,15 @@ export function PodUsage({
         <p className="wl-error">{error}</p>
       ) : !usage ? (
         <p className="wl-muted">Reading metrics…</p>
+      ) : usage.recorded ? (
+        <p data-testid="usage-recorded">
+          When the snapshot was taken
+          {usage.timestamp ? ` (${new Date(usage.timestamp).toLocaleString()})` : ''}, the pod used{' '}
+          <strong>{formatCores(usage.recorded.cpu)}</strong> CPU and{' '}
+          <strong>{formatBytes(usage.recorded.memory)}</strong> of memory
+          {usage.window ? `, averaged over ${usage.window}` : ''}. A snapshot keeps the pod&apos;s total only,
+          not each container&apos;s.
+        </p>
       ) : !table ? (
         <p className="wl-muted" data-testid="usage-unavailable">
           No usage figures. {usage.reason}
