@@ -256,7 +256,11 @@ export async function benchChurn(opts: {
       emit: (name) => {
         if (name === 'objects.changed') notices++;
       },
-      tuning: { transport: timedTransport },
+      tuning: {
+        transport: timedTransport,
+        // for experiments: BENCH_FLUSH_MS overrides the batch writer's interval
+        ...(process.env.BENCH_FLUSH_MS ? { flushMs: Number(process.env.BENCH_FLUSH_MS) } : {}),
+      },
     });
     area = objectsArea;
     const syncStarted = performance.now();
