@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { expect, test } from './fixtures/test';
 import { ClustersPage } from './pages/clusters';
 import { folderFiles, ManifestsPage } from './pages/manifests';
+import { WorkloadsPage } from './pages/workloads';
 
 /**
  * Manifests dropped on the window become a read-only virtual cluster: the import result page shows
@@ -51,6 +52,21 @@ test('drop a manifest folder, browse it as a cluster, export its namespace', asy
     '35 objects exported and downloaded',
   );
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'import-export.png') });
+  await manifests.exportDialog.getByRole('button', { name: 'Done' }).click();
+
+  // Export YAML… from Workloads: a selection, just what the filtered list shows.
+  const workloads = new WorkloadsPage(page);
+  await app.goTo('Workloads');
+  await workloads.tab('Deployments').click();
+  await workloads.nameFilter.fill('cartservice');
+  await workloads.expectCount(/^1 deployments?$/);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'workloads-export.png') });
+  await page.getByRole('button', { name: 'Export YAML…' }).click();
+  const selected = await manifests.exportOne();
+  const picked = parseAllDocuments(fs.readFileSync((await selected.path())!, 'utf8')).map(
+    (d) => d.toJS() as { kind: string; metadata: { name: string } },
+  );
+  expect(picked.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['Deployment/cartservice']);
 });
 
 test('dropped files with errors: valid documents import, problems name file, line and column', async ({

@@ -4,12 +4,22 @@ import { call, messageOf } from '../../lib/call';
 import { downloadText, fileNameOf } from './download';
 import { groupByNamespace } from './export-files';
 
-/** What to export: a whole source, a workspace, or (cluster, namespace) pairs. */
+export interface ExportRef {
+  cluster: string;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** What to export: a whole source, a workspace, (cluster, namespace) pairs, or chosen objects. */
 export interface ExportTargets {
   source: string;
   workspace?: string;
   pairs?: ReadonlyArray<{ cluster: string; namespace: string }>;
   clusters?: string[];
+  /** A selection (e.g. what a filtered list shows), read when the export runs. */
+  refs?: () => Promise<ExportRef[]>;
 }
 
 interface Exported {
@@ -19,13 +29,15 @@ interface Exported {
 
 /** Runs 'export.yaml' for the targets: one call per cluster when namespaces are picked per cluster. */
 async function runExport(t: ExportTargets, layout: 'file' | 'folder', base: string): Promise<Exported> {
-  const calls = t.pairs?.length
-    ? [...new Set(t.pairs.map((p) => p.cluster))].map((cluster) => ({
-        source: t.source,
-        clusters: [cluster],
-        namespaces: t.pairs!.filter((p) => p.cluster === cluster).map((p) => p.namespace),
-      }))
-    : [{ source: t.source, workspace: t.workspace, clusters: t.clusters }];
+  const calls = t.refs
+    ? [{ source: t.source, refs: await t.refs() }]
+    : t.pairs?.length
+      ? [...new Set(t.pairs.map((p) => p.cluster))].map((cluster) => ({
+          source: t.source,
+          clusters: [cluster],
+          namespaces: t.pairs!.filter((p) => p.cluster === cluster).map((p) => p.namespace),
+        }))
+      : [{ source: t.source, workspace: t.workspace, clusters: t.clusters }];
   const results = await Promise.all(calls.map((input) => call('export.yaml', { ...input, layout })));
   const objects = results.reduce((n, r) => n + r.objects, 0);
   if (layout === 'file') {

@@ -13,6 +13,8 @@ import { useWorkspaceFilter } from './use-workspaces';
 import { EmptyState } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
 import { WorkloadTable } from './WorkloadTable';
+import { ExportButton } from '../manifests/ExportButton';
+import { filteredRefs, EXPORT_MAX } from './export-refs';
 
 function selectorProblem(text: string): string | null {
   if (!text.trim()) return null;
@@ -264,15 +266,30 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
           ) : null}
         </p>
       ) : null}
-      <p className="wl-count" data-testid="workload-count" aria-live="polite">
-        {error ? (
-          <span className="wl-error">{error}</span>
-        ) : loaded ? (
-          `${total.toLocaleString('en-US')} ${noun.toLowerCase()}`
-        ) : (
-          'Loading…'
-        )}
-      </p>
+      <div className="wl-count-bar">
+        <p className="wl-count" data-testid="workload-count" aria-live="polite">
+          {error ? (
+            <span className="wl-error">{error}</span>
+          ) : loaded ? (
+            `${total.toLocaleString('en-US')} ${noun.toLowerCase()}`
+          ) : (
+            'Loading…'
+          )}
+        </p>
+        <ExportButton
+          label="Export YAML…"
+          title={`Export these ${noun.toLowerCase()}`}
+          fileName={`${kind.slug}`}
+          targets={{ source: filter.source, refs: () => filteredRefs(filter) }}
+          disabledReason={
+            !loaded || total === 0
+              ? 'Nothing to export'
+              : total > EXPORT_MAX
+                ? `Narrow the filters: at most ${EXPORT_MAX.toLocaleString('en-US')} objects are exported at once`
+                : undefined
+          }
+        />
+      </div>
       {loaded && !error && total === 0 ? (
         <p className="wl-muted wl-empty">
           {filter.workspace && filter.scopes?.length === 0 ? (
