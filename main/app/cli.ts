@@ -16,7 +16,7 @@ Commands:
   inspect FILE_OR_DIR... [options]    run best-practice, Pod Security and health checks (--help for options)
   import FILE_OR_DIR... [--json]      inventory of manifests by kind and namespace, and their errors
   export (--context C | --snapshot F) [-n NS] [--layout file|folder] -o PATH   clean YAML to re-apply
-  snapshot capture|info ...           capture clusters to a .flotilla file, or describe one (--help)
+  snapshot capture|info|diff ...      capture clusters to a .flotilla file, describe one, compare two (--help)
   open FILE.flotilla [app options]    start Flotilla with a snapshot open
   version                             print the version
 `;
