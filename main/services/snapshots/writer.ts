@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../../store/db';
 import { labelTokens } from '../../store/object-query';
+import type { ObjectRowValues } from '../../store/object-row';
 import { applyObjectSchema } from '../../store/objects-schema';
 import { UNSEARCHED_KINDS } from '../../store/objects';
 import { metaRows, SNAPSHOT_ROW_SOURCE, SNAPSHOT_TABLES_SQL, type SnapshotMeta } from './format';
@@ -13,28 +14,8 @@ import { metaRows, SNAPSHOT_ROW_SOURCE, SNAPSHOT_TABLES_SQL, type SnapshotMeta }
  * when everything is written. Anything else (failure, cancel) removes the temporary file.
  */
 
-/** One object row as the cache holds it (columns of `objects`, labels as JSON, the JSON body). */
-export interface SnapshotRow {
-  cluster: string;
-  api_group: string;
-  version: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  resource_version: string;
-  labels: string;
-  created: string;
-  status: string | null;
-  node_name: string | null;
-  owner_kind: string | null;
-  owner_name: string | null;
-  ready: number | null;
-  desired: number | null;
-  restarts: number | null;
-  search: string;
-  body: string;
-}
+/** One object row as the cache holds it (columns of `objects`, labels as JSON, the JSON body), without its source. */
+export type SnapshotRow = Omit<ObjectRowValues, 'source'>;
 
 export interface MetricRow {
   cluster: string;
