@@ -43,6 +43,10 @@ export interface ObjectServiceOptions {
   kinds?: readonly ResourceKind[];
   /** Concurrent lists per cluster. */
   listConcurrency?: number;
+  /**
+   * How long watch events gather before one write transaction (default 100 ms: at 500 changes/s
+   * half the CPU of 50 ms, for a similar lag; the renderer hears of changes every 250 ms anyway).
+   */
   flushMs?: number;
   noticeMs?: number;
   pageSize?: number;
@@ -93,7 +97,7 @@ export function createObjectService(o: ObjectServiceOptions): ObjectService {
   const writer = createBatchWriter({
     store,
     source,
-    flushMs: o.flushMs ?? 50,
+    flushMs: o.flushMs ?? 100,
     onChanged: (cluster, kind, n) => notifier.changed(cluster, kind, n),
     onError: (e) => log.error('writing watch events failed', e),
   });
