@@ -16,6 +16,25 @@ const Labels = z.record(z.string(), z.string());
 export const NAME_RULE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 export const NAME_MAX = 63;
 
+/** Creating a cluster group or a workspace: both are named, described, labelled containers. */
+export const CreateNamed = z
+  .object({
+    name: z.string().min(1).max(NAME_MAX),
+    description: z.string().max(2000).default(''),
+    labels: Labels.default({}),
+  })
+  .strict();
+
+/** Renaming, describing or relabelling a cluster group or a workspace. */
+export const UpdateNamed = z
+  .object({
+    id,
+    name: z.string().min(1).max(NAME_MAX).optional(),
+    description: z.string().max(2000).optional(),
+    labels: Labels.optional(),
+  })
+  .strict();
+
 /** 'snapshot': a cluster as a snapshot file recorded it (never connected). */
 export const ConnectionState = z.enum([
   'connecting',
@@ -387,24 +406,11 @@ export const fleetCalls = {
   },
   'groups.list': { input: empty, output: z.array(GroupRow) },
   'groups.create': {
-    input: z
-      .object({
-        name: z.string().min(1).max(NAME_MAX),
-        description: z.string().max(2000).default(''),
-        labels: Labels.default({}),
-      })
-      .strict(),
+    input: CreateNamed,
     output: GroupRow,
   },
   'groups.update': {
-    input: z
-      .object({
-        id,
-        name: z.string().min(1).max(NAME_MAX).optional(),
-        description: z.string().max(2000).optional(),
-        labels: Labels.optional(),
-      })
-      .strict(),
+    input: UpdateNamed,
     output: GroupRow,
   },
   'groups.delete': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_MAX, NAME_RULE } from './fleet';
+import { CreateNamed, NAME_RULE, UpdateNamed } from './fleet';
 
 /**
  * Calls and events of workspaces and namespaces. A workspace groups namespaces across clusters;
@@ -77,24 +77,11 @@ export const workspaceCalls = {
     output: WorkspaceRow.extend({ members: z.array(NamespaceRow) }),
   },
   'workspaces.create': {
-    input: z
-      .object({
-        name: z.string().min(1).max(NAME_MAX),
-        description: z.string().max(2000).default(''),
-        labels: Labels.default({}),
-      })
-      .strict(),
+    input: CreateNamed,
     output: WorkspaceRow,
   },
   'workspaces.update': {
-    input: z
-      .object({
-        id,
-        name: z.string().min(1).max(NAME_MAX).optional(),
-        description: z.string().max(2000).optional(),
-        labels: Labels.optional(),
-      })
-      .strict(),
+    input: UpdateNamed,
     output: WorkspaceRow,
   },
   /** Deletes a workspace: empty, or moving its namespaces to `default` (nothing changes on clusters). */
