@@ -11,11 +11,7 @@ import { createLogger } from '../../services/log';
 import { openDatabase } from '../../store/db';
 import { createFleetArea } from '../areas/fleet';
 import { resolveDataDir } from '../paths';
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { CliIo } from './io';
 
 export const CLUSTERS_USAGE = `Usage: flotilla clusters list [--json] [options]
 

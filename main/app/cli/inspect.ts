@@ -17,11 +17,7 @@ import {
 import { parseInspectionConfig } from '../../services/inspection/config-schema';
 import { toHtml } from '../../services/inspection/report/html';
 import { toJsonReport, toTable, type ReportInput } from '../../services/inspection/report/render';
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { CliIo } from './io';
 
 export const INSPECT_USAGE = `Usage: flotilla inspect (FILE_OR_DIR... | --snapshot FILE | --context NAME) [options]
 

@@ -6,11 +6,7 @@ import { mergeKubeconfigs } from '../../kube/kubeconfig/merge';
 import type { KubeconfigFile, Problem } from '../../kube/kubeconfig/model';
 import { toPublicView, type PublicContextView } from '../../kube/kubeconfig/public-view';
 import { resolveContexts } from '../../kube/kubeconfig/validate';
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { CliIo } from './io';
 
 export const KUBECONFIG_USAGE = `Usage: flotilla kubeconfig check FILE... [--json]
 

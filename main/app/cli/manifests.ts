@@ -8,11 +8,7 @@ import { listForExport } from '../../services/export/live';
 import { importManifests } from '../../services/importer';
 import { openSnapshotReader } from '../../services/snapshots/reader';
 import { SnapshotError } from '../../services/snapshots/format';
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { CliIo } from './io';
 
 export const IMPORT_USAGE = `Usage: flotilla import FILE_OR_DIR... [--json]
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { diffSources, type DiffSide, type SourceDiff } from '../../services/diff/diff';
 import { SnapshotError } from '../../services/snapshots/format';
 import { openSnapshotReader, type SnapshotReader } from '../../services/snapshots/reader';
+import type { CliIo } from './io';
 
 /**
  * `flotilla snapshot diff A B`: what changed between two .flotilla files — objects added, removed
@@ -15,11 +16,6 @@ export const SNAPSHOT_DIFF_LINE =
 export const SNAPSHOT_DIFF_HELP = `diff: objects added, removed and changed from A to B, matched by cluster name, kind, namespace and
 name, with the changed fields. resourceVersion, managedFields, status timestamps and Events are
 left out unless --show-noise (or --kind Event). Exit 0 when equal, 1 when different, 2 on trouble.`;
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 function side(snap: SnapshotReader): DiffSide {
   // rows of a snapshot file carry cluster names
@@ -50,7 +46,7 @@ export function formatDiff(d: SourceDiff, a: string, b: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function snapshotDiff(argv: string[], io: Io): number {
+export function snapshotDiff(argv: string[], io: CliIo): number {
   let v;
   try {
     v = parseArgs({

@@ -8,17 +8,13 @@ import { snapshotId, snapshotView } from '../../services/snapshots/view';
 import { openDatabase } from '../../store/db';
 import { createSourceStore } from '../../store/sources';
 import { resolveDataDir } from '../paths';
+import type { CliIo } from './io';
 
 /**
  * `flotilla open FILE [app options]`: checks the snapshot, records it as an open source in the
  * data folder (the app reopens recorded sources at start), then starts the app — the desktop
  * window where it can run, browser mode otherwise (or with --web) — with the other options.
  */
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 export const OPEN_USAGE = `Usage: flotilla open FILE.flotilla [--web] [--port N] [--data-dir DIR] [--no-open] [--no-demo]
 

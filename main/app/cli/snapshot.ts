@@ -12,17 +12,13 @@ import { openSnapshot } from '../../services/snapshots/reader';
 import { openDatabase } from '../../store/db';
 import { APP_VERSION } from '../version';
 import { SNAPSHOT_DIFF_HELP, SNAPSHOT_DIFF_LINE, snapshotDiff } from './snapshot-diff';
+import type { CliIo } from './io';
 
 /**
  * `flotilla snapshot capture|info`: capture connects straight to the clusters of a kubeconfig
  * (no app database: a throw-away cache in a temporary folder), lists the kinds the live cache
  * watches, and writes a .flotilla file; info prints what a file holds.
  */
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 export const SNAPSHOT_USAGE = `Usage:
   flotilla snapshot capture (--context NAME... | --kubeconfig FILE --all) -o FILE [options]
