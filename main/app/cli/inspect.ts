@@ -17,7 +17,7 @@ import {
 import { parseInspectionConfig } from '../../services/inspection/config-schema';
 import { toHtml } from '../../services/inspection/report/html';
 import { toJsonReport, toTable, type ReportInput } from '../../services/inspection/report/render';
-import type { CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 
 export const INSPECT_USAGE = `Usage: flotilla inspect (FILE_OR_DIR... | --snapshot FILE | --context NAME) [options]
 
@@ -39,8 +39,6 @@ Options:
 Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage error or unavailable source.`;
 
 const setNames: CheckSetId[] = ['polaris', 'pss-baseline', 'pss-restricted', 'health'];
-
-class UsageError extends Error {}
 
 interface Options {
   paths: string[];

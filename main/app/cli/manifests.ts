@@ -8,7 +8,7 @@ import { listForExport } from '../../services/export/live';
 import { importManifests } from '../../services/importer';
 import { openSnapshotReader } from '../../services/snapshots/reader';
 import { SnapshotError } from '../../services/snapshots/format';
-import type { CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 
 export const IMPORT_USAGE = `Usage: flotilla import FILE_OR_DIR... [--json]
 
@@ -41,8 +41,6 @@ Options:
   -h, --help
 
 Exit codes: 0 written, 1 the export failed, 2 usage error.`;
-
-class UsageError extends Error {}
 
 const where = (i: { file: string; line?: number; column?: number }) =>
   `${i.file}${i.line ? `:${i.line}${i.column ? `:${i.column}` : ''}` : ''}`;

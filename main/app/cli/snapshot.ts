@@ -12,7 +12,7 @@ import { openSnapshot } from '../../services/snapshots/reader';
 import { openDatabase } from '../../store/db';
 import { APP_VERSION } from '../version';
 import { SNAPSHOT_DIFF_HELP, SNAPSHOT_DIFF_LINE, snapshotDiff } from './snapshot-diff';
-import type { CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 
 /**
  * `flotilla snapshot capture|info`: capture connects straight to the clusters of a kubeconfig
@@ -43,8 +43,6 @@ info: the file's metadata: when and by which Flotilla it was taken, its clusters
 ${SNAPSHOT_DIFF_HELP}
 
 Exit codes: 0 ok, 1 failed (unreachable cluster, unreadable file), 2 usage error.`;
-
-class UsageError extends Error {}
 
 interface CaptureArgs {
   kubeconfig?: string;
