@@ -48,7 +48,6 @@ function bareInsert(file: string, rows: readonly Row[]): number {
      VALUES (?, 'snapshot', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const body = db.prepare('INSERT INTO object_bodies (id, json) VALUES (?, ?)');
-  const label = db.prepare('INSERT OR IGNORE INTO object_labels (key, value, object_id) VALUES (?, ?, ?)');
   const labelIndex = db.prepare('INSERT INTO object_label_index (rowid, labels) VALUES (?, ?)');
   const search = db.prepare('INSERT INTO objects_search (rowid, search) VALUES (?, ?)');
   db.transaction(() => {
@@ -77,9 +76,7 @@ function bareInsert(file: string, rows: readonly Row[]): number {
         r.search,
       );
       body.run(id, r.body);
-      const labels = JSON.parse(r.labels) as Record<string, string>;
-      for (const [k, v] of Object.entries(labels)) label.run(k, v, id);
-      labelIndex.run(id, labelTokens(labels));
+      labelIndex.run(id, labelTokens(JSON.parse(r.labels) as Record<string, string>));
       if (!UNSEARCHED_KINDS.has(r.kind)) search.run(id, r.search);
     }
   })();

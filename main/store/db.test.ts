@@ -119,3 +119,26 @@ describe('checkpointInBackground', () => {
     db.close();
   });
 });
+
+describe('the app migrations', () => {
+  it('bring a version-7 database (with object_labels) and a new one to the same object tables', async () => {
+    const { migrations } = await import('./migrations');
+    const tables = (db: Database.Database) =>
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'object%' ORDER BY name").all() as Array<{
+          name: string;
+        }>
+      ).map((r) => r.name);
+    const old = openDatabase(file, { migrations: migrations.slice(0, 7) });
+    old.exec(
+      'CREATE TABLE object_labels (key TEXT, value TEXT, object_id INTEGER); CREATE INDEX object_labels_object ON object_labels(object_id);',
+    );
+    old.close();
+    const upgraded = openDatabase(file, { migrations });
+    const fresh = openDatabase(path.join(dir, 'fresh.db'), { migrations });
+    expect(tables(upgraded)).not.toContain('object_labels');
+    expect(tables(upgraded)).toEqual(tables(fresh));
+    upgraded.close();
+    fresh.close();
+  });
+});

@@ -59,6 +59,12 @@ export const migrations: Migration[] = [
     description: 'inspection findings keyed by run number and identity hash, with ordered indexes',
     sql: INSPECTIONS_V7_SQL,
   },
+  {
+    version: 8,
+    description:
+      'object cache: drop object_labels (label selectors use object_label_index; nothing read the table)',
+    sql: 'DROP TABLE IF EXISTS object_labels;',
+  },
 ];
 
 export const latestVersion = migrations.length;

@@ -7,7 +7,6 @@ import type { Db } from './db';
  *
  * - objects: one narrow row per object (identity, labels, selected fields, search text);
  *   the JSON body lives in object_bodies so scans and sorts never page through large bodies.
- * - object_labels: one row per label, for label selectors through an index.
  * - object_label_index: every object's labels as whole-word tokens (see labelTokens), so a label
  *   selector is one full-text match that intersects posting lists instead of building large sets.
  * - objects_search: a trigram full-text index over `objects.search` (substring search ≥ 3 chars).
@@ -51,13 +50,6 @@ export const OBJECT_SCHEMA_SQL = `
     id INTEGER PRIMARY KEY,
     json TEXT NOT NULL
   ) STRICT;
-  CREATE TABLE object_labels (
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    object_id INTEGER NOT NULL,
-    PRIMARY KEY (key, value, object_id)
-  ) STRICT, WITHOUT ROWID;
-  CREATE INDEX object_labels_object ON object_labels(object_id);
   CREATE VIRTUAL TABLE object_label_index USING fts5(
     labels, tokenize = "unicode61 tokenchars '-_./=:^'", content = '', contentless_delete = 1
   );

@@ -199,10 +199,6 @@ export function createObjectStore(db: Db): ObjectStore {
   const putBody = db.prepare<[number, string]>(
     'INSERT OR REPLACE INTO object_bodies (id, json) VALUES (?, ?)',
   );
-  const putLabel = db.prepare<[string, string, number]>(
-    'INSERT INTO object_labels (key, value, object_id) VALUES (?, ?, ?)',
-  );
-  const dropLabels = db.prepare<[number]>('DELETE FROM object_labels WHERE object_id = ?');
   const countLabelMatches = db.prepare<[string]>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM object_label_index WHERE object_label_index MATCH ? LIMIT ${LABEL_COUNT_CAP})`,
   );
@@ -231,11 +227,8 @@ export function createObjectStore(db: Db): ObjectStore {
     return s;
   };
 
-  const putLabels = (id: number, labels: string) => {
-    const parsed = JSON.parse(labels) as Record<string, string>;
-    for (const [k, v] of Object.entries(parsed)) putLabel.run(k, v, id);
-    putLabelIndex.run(id, labelTokens(parsed));
-  };
+  const putLabels = (id: number, labels: string) =>
+    putLabelIndex.run(id, labelTokens(JSON.parse(labels) as Record<string, string>));
 
   const upsertOne = (w: ObjectWrite, gen: number) => {
     const row = toRow(w);
@@ -255,7 +248,6 @@ export function createObjectStore(db: Db): ObjectStore {
     else bump.run(row.resource_version, gen, old.id);
     putBody.run(old.id, row.body);
     if (old.labels !== row.labels) {
-      dropLabels.run(old.id);
       dropLabelIndex.run(old.id);
       putLabels(old.id, row.labels);
     }
@@ -268,7 +260,6 @@ export function createObjectStore(db: Db): ObjectStore {
   };
 
   const removeId = (id: number) => {
-    dropLabels.run(id);
     dropLabelIndex.run(id);
     dropSearch.run(id);
     dropBody.run(id);

@@ -37,7 +37,7 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 const MAX_META_VALUE = 8 * 1024 * 1024;
 /** Files up to this size get a full page check when opened. */
 export const QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024;
-const REQUIRED_TABLES = ['objects', 'object_bodies', 'object_labels', 'objects_search', 'snapshot_meta'];
+const REQUIRED_TABLES = ['objects', 'object_bodies', 'objects_search', 'snapshot_meta'];
 
 function describeForeign(head: Buffer): string {
   if (head.length === 0) return 'it is empty';

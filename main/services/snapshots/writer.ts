@@ -89,9 +89,6 @@ export function createSnapshotWriter(target: string): SnapshotWriter {
      VALUES (?, '${SNAPSHOT_ROW_SOURCE}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const putBody = db.prepare<[number, string]>('INSERT INTO object_bodies (id, json) VALUES (?, ?)');
-  const putLabel = db.prepare<[string, string, number]>(
-    'INSERT OR IGNORE INTO object_labels (key, value, object_id) VALUES (?, ?, ?)',
-  );
   const putLabelIndex = db.prepare<[number, string]>(
     'INSERT INTO object_label_index (rowid, labels) VALUES (?, ?)',
   );
@@ -129,9 +126,7 @@ export function createSnapshotWriter(target: string): SnapshotWriter {
         r.search,
       );
       putBody.run(id, r.body);
-      const labels = JSON.parse(r.labels) as Record<string, string>;
-      for (const [k, v] of Object.entries(labels)) putLabel.run(k, v, id);
-      putLabelIndex.run(id, labelTokens(labels));
+      putLabelIndex.run(id, labelTokens(JSON.parse(r.labels) as Record<string, string>));
       if (!UNSEARCHED_KINDS.has(r.kind)) putSearch.run(id, r.search);
     }
   };
