@@ -13,6 +13,7 @@ import { createPodsArea } from './areas/pods';
 import { createSourcesArea } from './areas/sources';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
+import { createOpenApiCache, type OpenApiCache } from '../kube/openapi-cache';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { recordedLog, recordedPodUsage } from '../services/snapshots/recorded';
 import { createRouter, type Router } from '../ipc/router';
@@ -37,10 +38,19 @@ export interface ComposeOptions {
   sqliteBinding?: string;
   /** Seals credentials at rest; the user-only key file in the data folder when absent. */
   sealer?: { sealer: Sealer; id: string };
+  /** The YAML editor's cache of the clusters' OpenAPI (default: a new one); detaching a cluster empties its part. */
+  openapi?: OpenApiCache;
 }
 
 /** Builds the services and the contract handlers over one data folder. Shared by every shell. */
-export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: ComposeOptions): AppCore {
+export function createAppCore({
+  dataDir,
+  shell,
+  log,
+  sqliteBinding,
+  sealer,
+  openapi = createOpenApiCache(),
+}: ComposeOptions): AppCore {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(path.join(dataDir, 'flotilla.db'), { nativeBinding: sqliteBinding });
   const events = createEventBus();
@@ -68,6 +78,7 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
     log: log.child('apply'),
     cluster: (id) => fleet.handlers['clusters.get']({ id }),
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+    openapi,
   });
 
   const pods = createPodsArea({
@@ -146,6 +157,11 @@ export function createAppCore({ dataDir, shell, log, sqliteBinding, sealer }: Co
         return next;
       },
       ...fleet.handlers,
+      'clusters.detach': async (input) => {
+        const detached = await fleet.handlers['clusters.detach'](input);
+        for (const id of input.ids) openapi.forget(id);
+        return detached;
+      },
       ...objects.handlers,
       ...pods.handlers,
       ...apply.handlers,
