@@ -235,6 +235,22 @@ describe('object store', () => {
     expect(summary()).toMatchObject({ resourceVersion: '8', status: 'Failed', nodeName: 'other-node' });
     expect(names({ nodeName: 'other-node' })).toEqual(['c1/web-1']);
     expect(names({ statuses: ['Failed'] })).toEqual(['c1/web-1']);
+
+    // one column changed: only it is written, the others (and their indexes) stay right
+    const done = pod(
+      'c1',
+      'shop',
+      'web-1',
+      { app: 'web', tier: 'front' },
+      { status: { phase: 'Succeeded' } },
+    );
+    done.object.metadata!.resourceVersion = '9';
+    done.object.spec = moved.object.spec;
+    store.upsert([done]);
+    expect(summary()).toMatchObject({ resourceVersion: '9', status: 'Succeeded', nodeName: 'other-node' });
+    expect(names({ statuses: ['Failed'] })).toEqual([]);
+    expect(names({ nodeName: 'other-node', statuses: ['Succeeded'] })).toEqual(['c1/web-1']);
+    expect(store.get(ref)?.object.status).toEqual({ phase: 'Succeeded' });
   });
 
   it('removes objects and sweeps what a relist did not see', () => {

@@ -152,13 +152,25 @@ const COUNT_COLUMN: Record<CountDimension, string> = {
 /** An object's stored row (every column). */
 type StoredColumns = { id: number } & Omit<ObjectRowValues, 'body'>;
 
-/** Whether an update changes any column besides the resourceVersion (and the body). */
-function columnsChanged(old: StoredColumns, row: ObjectRowValues): boolean {
-  for (const key of Object.keys(row) as Array<keyof ObjectRowValues>) {
-    if (key === 'body' || key === 'resource_version' || !(key in old)) continue;
-    if (old[key as keyof StoredColumns] !== row[key]) return true;
-  }
-  return false;
+/** Columns an update may change besides the resourceVersion (identity columns never change). */
+const UPDATABLE = [
+  'version',
+  'uid',
+  'labels',
+  'created',
+  'status',
+  'node_name',
+  'owner_kind',
+  'owner_name',
+  'ready',
+  'desired',
+  'restarts',
+  'search',
+] as const satisfies ReadonlyArray<keyof ObjectRowValues & keyof StoredColumns>;
+
+/** The columns whose value an update changes (most watch events change none of them). */
+function changedColumns(old: StoredColumns, row: ObjectRowValues): string[] {
+  return UPDATABLE.filter((key) => old[key] !== row[key]);
 }
 
 const ITERATE_PAGE = 500;
@@ -184,21 +196,28 @@ export function createObjectStore(db: Db): ObjectStore {
      VALUES (@source, @cluster, @api_group, @version, @kind, @namespace, @name, @uid, @resource_version, @labels, @created,
        @status, @node_name, @owner_kind, @owner_name, @ready, @desired, @restarts, @search, @sync_gen)`,
   );
-  const update = db.prepare<ObjectRowValues & { sync_gen: number; id: number }>(
-    `UPDATE objects SET version = @version, uid = @uid, resource_version = @resource_version, labels = @labels,
-       created = @created, status = @status, node_name = @node_name, owner_kind = @owner_kind, owner_name = @owner_name,
-       ready = @ready, desired = @desired, restarts = @restarts, search = @search, sync_gen = @sync_gen
-     WHERE id = @id`,
-  );
+  // an UPDATE rewrites the entry of every index holding a column it SETs, changed or not: set
+  // only what changed (heartbeats and annotation edits then touch no index at all)
+  const updates = new Map<string, Statement>();
+  const updateFor = (columns: readonly string[]): Statement => {
+    const key = columns.join(',');
+    let s = updates.get(key);
+    if (!s) {
+      const set = [
+        'resource_version = @resource_version',
+        'sync_gen = @sync_gen',
+        ...columns.map((c) => `${c} = @${c}`),
+      ];
+      s = db.prepare(`UPDATE objects SET ${set.join(', ')} WHERE id = @id`);
+      if (updates.size > 100) updates.clear();
+      updates.set(key, s);
+    }
+    return s;
+  };
   const touch = db.prepare<[number, number]>('UPDATE objects SET sync_gen = ? WHERE id = ?');
-  // most watch events change little besides the resourceVersion (status heartbeats,
-  // annotations): then no indexed column is written
-  const bump = db.prepare<[string, number, number]>(
-    'UPDATE objects SET resource_version = ?, sync_gen = ? WHERE id = ?',
-  );
-  const putBody = db.prepare<[number, string]>(
-    'INSERT OR REPLACE INTO object_bodies (id, json) VALUES (?, ?)',
-  );
+  const putBody = db.prepare<[number, string]>('INSERT INTO object_bodies (id, json) VALUES (?, ?)');
+  // in place: SQLite then rewrites only the pages of a large body whose bytes changed
+  const setBody = db.prepare<[string, number]>('UPDATE object_bodies SET json = ? WHERE id = ?');
   const countLabelMatches = db.prepare<[string]>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM object_label_index WHERE object_label_index MATCH ? LIMIT ${LABEL_COUNT_CAP})`,
   );
@@ -244,9 +263,15 @@ export function createObjectStore(db: Db): ObjectStore {
       touch.run(gen, old.id);
       return;
     }
-    if (columnsChanged(old, row)) update.run({ ...row, sync_gen: gen, id: old.id });
-    else bump.run(row.resource_version, gen, old.id);
-    putBody.run(old.id, row.body);
+    const columns = changedColumns(old, row);
+    const values: Record<string, unknown> = {
+      resource_version: row.resource_version,
+      sync_gen: gen,
+      id: old.id,
+    };
+    for (const c of columns) values[c] = row[c as keyof ObjectRowValues];
+    updateFor(columns).run(values);
+    setBody.run(row.body, old.id);
     if (old.labels !== row.labels) {
       dropLabelIndex.run(old.id);
       putLabels(old.id, row.labels);
