@@ -9,6 +9,7 @@ import { call, messageOf, useEvent } from '../../lib/call';
 import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { ExportButton } from '../manifests/ExportButton';
 import { sourceArg } from '../sources/source-arg';
+import { useClusterFilter } from '../sources/use-cluster-filter';
 import { AttachDialog } from './AttachDialog';
 import { NamespaceTable, rowKey } from './NamespaceTable';
 import { NewNamespaceDialog } from './NewNamespaceDialog';
@@ -16,20 +17,6 @@ import '../clusters/clusters.css';
 import './namespaces.css';
 
 const PAGE = 50;
-
-/** The clusters' ids and names of a data source, for the cluster filter. */
-function useClusterNames(source: string): Array<{ id: string; name: string }> {
-  const [list, setList] = useState<Array<{ id: string; name: string }>>([]);
-  const reload = useCallback(() => {
-    call('clusters.list', { limit: 1000, ...sourceArg(source) }).then(
-      (p) => setList(p.items.map((c) => ({ id: c.id, name: c.name }))),
-      () => undefined,
-    );
-  }, [source]);
-  useEffect(reload, [reload]);
-  useEvent('clusters.changed', reload);
-  return list;
-}
 
 /**
  * The Namespaces section: every namespace of the fleet (from the object cache) with its workspace.
@@ -39,11 +26,14 @@ function useClusterNames(source: string): Array<{ id: string; name: string }> {
 export function NamespacesPage({ path = [] }: { path?: string[] }) {
   const creating = path[0] === 'new';
   const [text, setText] = useState('');
-  const [cluster, setCluster] = useState(path[0] === 'cluster' ? (path[1] ?? '') : '');
   const [managed, setManaged] = useState<'all' | 'managed' | 'unmanaged'>('all');
   const source = useSource();
   const readOnly = isReadOnlySource(source);
-  const clusters = useClusterNames(source);
+  // a cluster id is the source's own: the filter follows the cluster by name when the source changes
+  const { clusters, cluster, setCluster } = useClusterFilter(
+    source,
+    path[0] === 'cluster' ? (path[1] ?? '') : '',
+  );
   const [hideSystem, setHideSystem] = useState(false);
   const [hideFlotilla, setHideFlotilla] = useState(false);
   const [offset, setOffset] = useState(0);
