@@ -9,6 +9,7 @@ import { SNAPSHOT_ROW_SOURCE } from '../../services/snapshots/format';
 import {
   figuresFromMeta,
   figuresFromNodes,
+  labelsFromMeta,
   sourceClusterRows,
   sourceNamespaces,
   sourceOverview,
@@ -112,7 +113,7 @@ export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }
         const view = viewOf(q.source!);
         const meta = o.registry.snapshot(view.id)?.meta;
         const figures = (meta && figuresFromMeta(meta)) ?? figuresFromNodes((await nodes(view.id)).items);
-        return queryClusters(sourceClusterRows(view, figures), q);
+        return queryClusters(sourceClusterRows(view, figures, labelsFromMeta(meta)), q);
       },
       'clusters.overview': async (q) => {
         if (isLive(q.source)) return h['clusters.overview'](q);
@@ -122,6 +123,7 @@ export function createSourceRouting(o: { registry: SourceRegistry; log: Logger }
           o.registry.storeFor(view.id),
           (await nodes(view.id, [q.id])).items,
           q.id,
+          labelsFromMeta(o.registry.snapshot(view.id)?.meta),
         );
         if (!found) throw new AppError('NOT_FOUND', `${view.label} has no cluster named ${q.id}`);
         return found;

@@ -74,7 +74,14 @@ describe('snapshots through the composed app', () => {
     const contexts = inspection.contexts.filter((c) => c.ok && c.authKind === 'token');
     const attached = await call<{ results: Array<{ ok: boolean; clusterId?: string; name: string }> }>(
       'clusters.attach',
-      { importId: inspection.importId, items: contexts.map((c, i) => ({ context: c.key, name: `c${i}` })) },
+      {
+        importId: inspection.importId,
+        items: contexts.map((c, i) => ({
+          context: c.key,
+          name: `c${i}`,
+          labels: { env: `e${i}`, tier: 'web' },
+        })),
+      },
     );
     for (const r of attached.results) ids.set(r.clusterId!, r.name);
     await until('the cache to hold every cluster', async () => {
@@ -179,10 +186,18 @@ describe('snapshots through the composed app', () => {
       );
       expect(row.memory!.allocatable).toBe(sum((n) => n.memory.allocatable));
     }
-    expect(clusters.items.map((c) => [c.name, c.status, c.type])).toEqual([
-      ['c0', 'snapshot', 'snapshot'],
-      ['c1', 'snapshot', 'snapshot'],
+    expect(clusters.items.map((c) => [c.name, c.status, c.type, c.groupName, c.labels])).toEqual([
+      ['c0', 'snapshot', 'snapshot', 'default', { env: 'e0', tier: 'web' }],
+      ['c1', 'snapshot', 'snapshot', 'default', { env: 'e1', tier: 'web' }],
     ]);
+    // the labels filter and the overview read them too
+    const e1 = await call<ClusterPage>('clusters.list', {
+      source: view.id,
+      label: 'env=e1',
+    });
+    expect(e1.items.map((c) => c.name)).toEqual(['c1']);
+    const c0 = await call<Overview>('clusters.overview', { id: 'c0', source: view.id });
+    expect(c0.labels).toEqual({ env: 'e0', tier: 'web' });
     expect(clusters.items[0]!.cpu!.allocatable).toBeGreaterThan(0);
     const pods = await call<ObjectPage>('objects.query', { source: view.id, kinds: ['Pod'], limit: 3 });
     expect(pods.items.every((p) => p.source === view.id)).toBe(true);
@@ -237,6 +252,8 @@ describe('snapshots through the composed app', () => {
     ]);
     const list = await call<ClusterPage>('clusters.list', { source: sample.id });
     expect(list.items.every((c) => c.status === 'snapshot' && (c.nodes ?? 0) > 0)).toBe(true);
+    // the sample predates recorded labels: it opens, its clusters without labels
+    expect(list.items.map((c) => c.labels)).toEqual([{}, {}, {}]);
     const nodes = await call<NodeList>('nodes.list', { source: sample.id });
     expect(nodes.items.length).toBe(sample.clusters.reduce((n, c) => n + c.nodes, 0));
     expect(nodes.items.some((n) => n.usage && n.usage.cpu > 0)).toBe(true);

@@ -138,6 +138,7 @@ export function createSourcesArea(ctx: SourcesContext): SourcesArea {
       id: r.id,
       name: r.name,
       group: r.groupName,
+      labels: r.labels,
       provider: r.provider,
       version: r.version ?? '',
       kubeConfig: () => ctx.kubeConfigFor(r.id),

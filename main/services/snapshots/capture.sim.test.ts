@@ -36,6 +36,7 @@ describe('snapshot capture against kube-sim', () => {
       id: `id-${i}`,
       name: c.name,
       group: i === 0 ? 'prod' : 'dev',
+      ...(i === 0 ? { labels: { env: 'prod', 'example.com/team': 'payments' } } : {}),
       provider: 'unknown',
       version: 'v1.30.0',
       kubeConfig: () => kubeConfig(c.name),
@@ -89,6 +90,9 @@ describe('snapshot capture against kube-sim', () => {
         expect(m.kinds).toEqual(live);
         expect(m.nodes).toBe(live.Node);
         expect(m.group).toBe(c.group);
+        // the cluster's labels travel with it (none recorded as none)
+        expect(m.labels).toEqual(c.labels ?? {});
+        expect(snap.meta.clusters.find((x) => x.name === c.name)!.labels).toEqual(c.labels ?? {});
       }
       expect(snap.meta.objects).toBe(service.store.count({ source: 'live' }));
       const page = snap.store.page({ source: 'snapshot:t1', kinds: ['Pod'], limit: 5 });

@@ -26,6 +26,8 @@ export interface CaptureCluster {
   /** Written as the rows' `cluster`: names travel between installations, ids do not. */
   name: string;
   group: string;
+  /** The cluster's labels in the fleet (kept with its name, group and provider). */
+  labels?: Readonly<Record<string, string>>;
   provider: string;
   version: string;
   /** For what the cache does not hold; without it those parts are skipped for this cluster. */
@@ -218,6 +220,7 @@ export async function captureSnapshot(o: CaptureOptions): Promise<SnapshotMeta> 
       return {
         name: c.name,
         group: c.group,
+        labels: { ...c.labels },
         provider: c.provider,
         version: c.version,
         nodes: s.nodes.size,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeRow } from '../../../shared/contract/nodes';
 import type { SourceView } from '../../../shared/contract/sources';
 import { FORMAT_NAME, type SnapshotMeta } from './format';
-import { figuresFromMeta, figuresFromNodes, sourceClusterRows } from './fleet-view';
+import { figuresFromMeta, figuresFromNodes, labelsFromMeta, sourceClusterRows } from './fleet-view';
 
 const view: SourceView = {
   id: 'snapshot:abc',
@@ -89,5 +89,34 @@ describe('snapshot cluster rows', () => {
       clusters: meta.clusters.map(({ cpu: _c, memory: _m, readyNodes: _r, ...c }) => c),
     };
     expect(figuresFromMeta(early)).toBeUndefined();
+  });
+
+  it('carry the labels a capture recorded; a file without them gives rows without labels', () => {
+    const meta = (labels?: Record<string, string>): SnapshotMeta => ({
+      format: FORMAT_NAME,
+      formatVersion: 1,
+      takenAt: '',
+      flotillaVersion: 't',
+      scope: 'fleet',
+      clusters: [
+        { name: 'a', group: 'prod', provider: 'aws', version: '', nodes: 0, objects: 0, kinds: {}, labels },
+        { name: 'b', group: '', provider: 'aws', version: '', nodes: 0, objects: 0, kinds: {} },
+      ],
+      kinds: [],
+      objects: 0,
+      includes: view.includes,
+    });
+    const labelled = sourceClusterRows(
+      view,
+      new Map(),
+      labelsFromMeta(meta({ env: 'prod', 'x.io/tier': '1' })),
+    );
+    expect(labelled.map((r) => r.labels)).toEqual([{ env: 'prod', 'x.io/tier': '1' }, {}]);
+    expect(sourceClusterRows(view, new Map(), labelsFromMeta(meta())).map((r) => r.labels)).toEqual([{}, {}]);
+    // imported manifests have no metadata
+    expect(sourceClusterRows(view, new Map(), labelsFromMeta(undefined)).map((r) => r.labels)).toEqual([
+      {},
+      {},
+    ]);
   });
 });

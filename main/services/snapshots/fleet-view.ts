@@ -65,10 +65,18 @@ export function figuresFromMeta(meta: SnapshotMeta): Map<string, ClusterFigures>
   return out;
 }
 
+/** Each cluster's labels as the capture recorded them (none in files that predate them, or imports). */
+export type ClusterLabels = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+export function labelsFromMeta(meta: SnapshotMeta | undefined): ClusterLabels {
+  return new Map((meta?.clusters ?? []).map((c) => [c.name, c.labels ?? {}]));
+}
+
 /** Every cluster of the source as a cluster-list row (status and type "snapshot"). */
 export function sourceClusterRows(
   view: SourceView,
   figures: ReadonlyMap<string, ClusterFigures>,
+  labels: ClusterLabels = new Map(),
 ): ClusterRow[] {
   return view.clusters.map((c) => {
     const f = figures.get(c.name);
@@ -88,7 +96,7 @@ export function sourceClusterRows(
       ...(c.version ? { version: c.version } : {}),
       ...(f && count > 0 ? { cpu: f.cpu, memory: f.memory } : {}),
       nodes: f?.nodes ?? c.nodes,
-      labels: {},
+      labels: { ...labels.get(c.name) },
       server: '',
       context: '',
       attachedAt: view.takenAt ?? '',
@@ -105,8 +113,9 @@ export function sourceOverview(
   store: SnapshotStore,
   nodes: readonly NodeRow[],
   name: string,
+  labels: ClusterLabels = new Map(),
 ): Overview | undefined {
-  const row = sourceClusterRows(view, figuresFromNodes(nodes)).find((r) => r.name === name);
+  const row = sourceClusterRows(view, figuresFromNodes(nodes), labels).find((r) => r.name === name);
   if (!row) return undefined;
   const mine = nodes.filter((n) => n.cluster === name);
   const workers = mine.filter((n) => n.role === 'worker');
@@ -141,7 +150,7 @@ export function sourceOverview(
         .filter((n) => n.state !== 'Ready')
         .map((n) => ({ name: n.name, reason: n.problem ?? n.state })),
     },
-    labels: {},
+    labels: row.labels,
     ...(view.takenAt ? { observedAt: view.takenAt } : {}),
   };
 }

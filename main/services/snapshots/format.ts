@@ -7,6 +7,10 @@ import { z } from 'zod';
  *
  * Format versions (FORMAT_VERSION is what this build writes; it opens every version up to it):
  *   1: objects, snapshot_meta (key/value JSON), snapshot_metrics, snapshot_logs.
+ *
+ * Within a version, metadata only gains optional fields: a file without one still opens (the field
+ * is read as absent), and a build that predates a field ignores it, so neither needs a new version.
+ * Added so far in version 1: a cluster's cpu, memory and readyNodes, then its labels.
  */
 
 export const FORMAT_NAME = 'flotilla-snapshot';
@@ -51,6 +55,8 @@ export const SnapshotCluster = z.object({
   cpu: z.object({ requested: z.number().nonnegative(), allocatable: z.number().nonnegative() }).optional(),
   memory: z.object({ requested: z.number().nonnegative(), allocatable: z.number().nonnegative() }).optional(),
   readyNodes: z.number().int().nonnegative().optional(),
+  /** The cluster's labels in the fleet that captured it; absent in early files (read as none). */
+  labels: z.record(z.string().max(317), z.string().max(63)).optional(),
 });
 export type SnapshotCluster = z.infer<typeof SnapshotCluster>;
 

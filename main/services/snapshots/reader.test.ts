@@ -159,6 +159,28 @@ describe('openSnapshot', () => {
     expectRefused(file, 'invalid', /"clusters" is missing or too large/);
   });
 
+  it('reads cluster labels when a file has them, and refuses labels that are not strings', () => {
+    const c1 = meta().clusters[0]!;
+    const labelled = write(
+      path.join(dir, 'labels.flotilla'),
+      meta({ clusters: [{ ...c1, labels: { env: 'prod' } }] }),
+    );
+    const open = openSnapshot(labelled);
+    expect(open.meta.clusters[0]!.labels).toEqual({ env: 'prod' });
+    open.close();
+    // a file without them (written before labels were recorded) opens with none
+    const early = openSnapshot(good);
+    expect(early.meta.clusters[0]!.labels).toBeUndefined();
+    early.close();
+    const bad = write(path.join(dir, 'badlabels.flotilla'));
+    const db = new Database(bad);
+    db.prepare("UPDATE snapshot_meta SET value = ? WHERE key = 'clusters'").run(
+      JSON.stringify([{ ...c1, labels: { env: 7 } }]),
+    );
+    db.close();
+    expectRefused(bad, 'invalid', /clusters\.0\.labels\.env/);
+  });
+
   it('a failed writer leaves nothing behind', () => {
     const target = path.join(dir, 'aborted.flotilla');
     const w = createSnapshotWriter(target);
