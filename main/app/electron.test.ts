@@ -20,11 +20,15 @@ const dist = path.join(harnessRoot, 'dist');
 const register = path.resolve('main/app/electron-harness/register.mjs');
 let dataDir: string;
 
-function runEntry(args: string[]) {
+function runEntry(args: string[], scenario = 'window') {
   const result = spawnSync(
     process.execPath,
     ['--import', register, path.join(dist, 'main', 'electron.mjs'), ...args],
-    { encoding: 'utf8', timeout: 20_000, env: { ...process.env, FORCE_COLOR: '0' } },
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, FORCE_COLOR: '0', HARNESS_SCENARIO: scenario },
+    },
   );
   const line = result.stdout.split('\n').find((l) => l.startsWith('HARNESS '));
   return {
@@ -46,6 +50,19 @@ beforeAll(async () => {
     format: 'esm',
     packages: 'external',
     logLevel: 'error',
+  });
+  // The demo fleet's simulator, bundled as scripts/build.mjs bundles it for the packaged app.
+  await build({
+    entryPoints: ['sim/cli.ts'],
+    outfile: path.join(dist, 'sim', 'cli.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   // The entry checks these exist; the stand-in does not run a renderer or a preload.
   fs.mkdirSync(path.join(dist, 'preload'), { recursive: true });
@@ -78,7 +95,7 @@ afterAll(() => {
 
 describe('desktop entry (electron.ts) under a stand-in Electron', () => {
   it('starts, serves the app, answers IPC from its window only, and closes cleanly', () => {
-    const { status, report, stderr } = runEntry(['--data-dir', dataDir]);
+    const { status, report, stderr } = runEntry(['--data-dir', dataDir, '--no-demo']);
     expect(report?.harnessError).toBeUndefined();
     expect(status).toBe(0);
     // Only the refusals the harness provoked, logged as warnings.
@@ -131,6 +148,22 @@ describe('desktop entry (electron.ts) under a stand-in Electron', () => {
         ? ['Flotilla', 'File', 'Edit', 'View', 'windowMenu', 'help']
         : ['File', 'Edit', 'View', 'help'],
     );
+    // File ▸ Open Kubeconfig…: a cancelled dialog sends nothing; chosen files go to the window as one event.
+    expect(r.openKubeconfigItem).toEqual({ label: 'Open Kubeconfig…', enabled: true });
+    expect(r.sentAfterCancel).toEqual([]);
+    expect(r.sentAfterOpen).toEqual([
+      [
+        'flotilla:event',
+        'app.openKubeconfig',
+        { paths: ['/home/op/.kube/config', '/home/op/Downloads/prod.yaml'] },
+      ],
+    ]);
+    expect(r.openDialogs).toHaveLength(2);
+    expect(r.openDialogs[0]).toMatchObject({
+      title: 'Open Kubeconfig',
+      defaultPath: '/home/op/.kube',
+      properties: expect.arrayContaining(['openFile', 'multiSelections']),
+    });
     expect(r.permissionHandlers).toEqual(['request', 'check', 'device']);
     expect(r.headerFilter).toEqual({ urls: ['app://*/*'] });
     expect(r.userData).toBe(dataDir);
@@ -139,6 +172,39 @@ describe('desktop entry (electron.ts) under a stand-in Electron', () => {
     expect(r.errors).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'flotilla.db'))).toBe(true);
     expect(fs.readFileSync(path.join(dataDir, 'flotilla.log'), 'utf8')).toContain('desktop shell stopped');
+  });
+
+  it('starts the demo fleet in a utility process (not ELECTRON_RUN_AS_NODE), attaches it, and stops it on quit', () => {
+    const demoData = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-desktop-demo-'));
+    try {
+      const { status, report, stderr } = runEntry(['--data-dir', demoData, '--no-demo'], 'demo');
+      expect(report?.harnessError).toBeUndefined();
+      expect(status, stderr).toBe(0);
+      const r = report as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(r.utilityForks).toHaveLength(1);
+      const [forked] = r.utilityForks as Array<Record<string, unknown>>;
+      expect(forked).toMatchObject({
+        modulePath: path.join(dist, 'sim', 'cli.mjs'),
+        serviceName: 'kube-sim',
+        runAsNode: null,
+      });
+      expect(forked!.args).toEqual(['--demo', '--out', path.join(demoData, 'demo-fleet')]);
+      expect(r.demo).toMatchObject({ ok: true });
+      expect(r.demo.value.attached).toHaveLength(3);
+      expect(r.demo.value.kubeconfig).toBe(path.join(demoData, 'demo-fleet', 'kubeconfig'));
+      expect(r.clusters.value.items.map((c: { name: string }) => c.name).sort()).toEqual([
+        'aks-prod-eastus',
+        'tanzu-kubernetes',
+        'tkg-01',
+      ]);
+      // Quitting stopped the simulator.
+      expect(() => process.kill(forked!.pid as number, 0)).toThrow(/ESRCH/);
+      expect(fs.readFileSync(path.join(demoData, 'flotilla.log'), 'utf8')).toMatch(
+        /demo fleet stopped \(exit code 0\)/,
+      );
+    } finally {
+      fs.rmSync(demoData, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown flag with one line, in the terminal and in a dialog', () => {

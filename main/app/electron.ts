@@ -18,13 +18,16 @@ import {
   safeStorage,
   session,
   shell,
+  utilityProcess,
   type WebContents,
 } from 'electron';
 import { bindElectronTransport } from '../ipc/electron-transport';
+import { setSimLauncher } from '../services/demo';
 import { createLogger } from '../services/log';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { findElectronSqliteBinding } from './electron-native';
+import { utilitySimLauncher } from './electron-sim';
 import { parseAppArgs } from './args';
 import { createAppCore } from './compose';
 import { startDemoIfWanted } from './demo-decision';
@@ -104,6 +107,8 @@ async function startDesktop(): Promise<void> {
       ? 'credentials sealed by the OS keychain'
       : 'credentials sealed by the key file in the data folder',
   );
+  // The demo fleet's simulator runs as a utility process: the packaged app cannot run as Node.
+  setSimLauncher(utilitySimLauncher((script, args, options) => utilityProcess.fork(script, args, options)));
   const core = createAppCore({ dataDir, shell: 'electron', log, sqliteBinding, sealer });
   void startDemoIfWanted(core, args.demo).then((line) => line && log.info(line));
   log.info(`desktop shell ${APP_VERSION}, data in ${dataDir}`);
@@ -165,13 +170,31 @@ async function startDesktop(): Promise<void> {
         const result = await core.router.dispatch('snapshots.open', { path: filePaths[0] });
         if (!result.ok) dialog.showErrorBox('Cannot open the snapshot', result.error.message);
       });
+  // File ▸ Open Kubeconfig…: the renderer reads the chosen files as it reads dropped kubeconfigs.
+  const openKubeconfig = () =>
+    void dialog
+      .showOpenDialog({
+        title: 'Open Kubeconfig',
+        defaultPath: path.join(app.getPath('home'), '.kube'),
+        // Kubeconfigs seldom have an extension (~/.kube/config): any file name is offered.
+        filters: [{ name: 'Kubeconfig files', extensions: ['*'] }],
+        properties: ['openFile', 'multiSelections', 'showHiddenFiles'],
+      })
+      .then(({ canceled, filePaths }) => {
+        if (canceled || filePaths.length === 0) return;
+        const send = () => core.events.emit('app.openKubeconfig', { paths: filePaths });
+        if (live().length === 0) return void createWindow().webContents.once('did-finish-load', send);
+        focusOrCreate();
+        send();
+      })
+      .catch((error: unknown) => log.error('Open Kubeconfig failed', error));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
         platform: process.platform,
         devTools,
         appName: APP_NAME,
-        actions: { about, openSnapshot },
+        actions: { about, openKubeconfig, openSnapshot },
       }),
     ),
   );

@@ -3,6 +3,7 @@
 // records what the app does with it, then drives the app the way Electron would (load the page,
 // serve app:// requests, deliver IPC calls from the window and from a stranger, open links,
 // navigate, quit) and prints one line "HARNESS <json>" with what it saw.
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 
@@ -15,7 +16,11 @@ const seen = {
   permissionHandlers: [],
   headerFilter: null,
   quitSteps: [],
+  openDialogs: [],
+  utilityForks: [],
 };
+/** What the next showOpenDialog answers, as if the user had chosen these files (or cancelled). */
+let nextOpenDialog = { canceled: true, filePaths: [] };
 const ipcHandlers = new Map();
 const protocolHandlers = new Map();
 process.versions.electron = JSON.parse(
@@ -55,7 +60,7 @@ class FakeWebContents extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
-  paths = { userData: '/nonexistent/electron-default-user-data' };
+  paths = { userData: '/nonexistent/electron-default-user-data', home: '/home/op' };
   ready = false;
   getPath(name) {
     return this.paths[name];
@@ -99,7 +104,7 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = url;
     setImmediate(() => {
       this.emit('ready-to-show');
-      if (seen.windows.length === 1) void drive(this).catch(fail);
+      if (seen.windows.length === 1) void scenarios[scenario](this).catch(fail);
     });
   }
   show() {
@@ -145,6 +150,46 @@ export const Menu = {
 export const dialog = {
   showErrorBox: (title, message) => seen.errors.push(`${title}: ${message}`),
   showMessageBox: async () => ({ response: 0 }),
+  showOpenDialog: async (options) => {
+    seen.openDialogs.push(options);
+    return nextOpenDialog;
+  },
+};
+
+/**
+ * utilityProcess.fork as Electron offers it (stdin ignored; stdout/stderr piped with 'pipe';
+ * `exit` with a code; kill() without a signal), made of a real Node child process so the
+ * script really runs. Like Electron, it refuses to fork before the app is ready.
+ */
+export const utilityProcess = {
+  fork(modulePath, args = [], options = {}) {
+    if (!app.ready) throw new Error('utilityProcess.fork before ready');
+    if (options.stdio !== 'pipe')
+      throw new Error(`harness: only stdio 'pipe' is modelled, got ${options.stdio}`);
+    const child = fork(modulePath, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    seen.utilityForks.push({
+      modulePath,
+      args,
+      serviceName: options.serviceName,
+      runAsNode: options.env?.ELECTRON_RUN_AS_NODE ?? null,
+      pid: child.pid,
+    });
+    const proc = new EventEmitter();
+    proc.pid = child.pid;
+    proc.stdout = child.stdout;
+    proc.stderr = child.stderr;
+    proc.kill = () => child.kill('SIGTERM');
+    child.once('spawn', () => proc.emit('spawn'));
+    child.once('exit', (code, signal) => {
+      proc.pid = undefined;
+      proc.emit('exit', code ?? (signal ? 128 : 0));
+    });
+    return proc;
+  },
 };
 
 export const nativeTheme = { shouldUseDarkColors: false };
@@ -168,9 +213,11 @@ export default {
   nativeTheme,
   shell,
   safeStorage,
+  utilityProcess,
 };
 
 let report = {};
+const scenario = process.env.HARNESS_SCENARIO ?? 'window';
 
 /** What Electron would do once the window shows: requests, IPC, links, navigation, quit. */
 async function drive(win) {
@@ -197,7 +244,7 @@ async function drive(win) {
     theme: 'purple',
   });
   await call({ sender: wc, senderFrame: wc.mainFrame }, 'settings.update', { theme: 'dark' });
-  report.eventsSent = wc.sent;
+  report.eventsSent = [...wc.sent];
 
   report.openDecisions = [
     'https://kubernetes.io/docs/',
@@ -210,12 +257,45 @@ async function drive(win) {
   };
   report.webviewPrevented = wc.fire('will-attach-webview', {});
   report.menu = seen.menu.map((m) => m.label ?? m.role);
+
+  // File ▸ Open Kubeconfig…: cancelled first, then two files chosen.
+  const openKubeconfig = seen.menu
+    .flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+    .find((item) => item.id === 'open-kubeconfig');
+  report.openKubeconfigItem = { label: openKubeconfig.label, enabled: openKubeconfig.enabled };
+  const sentBefore = wc.sent.length;
+  openKubeconfig.click();
+  await settle();
+  report.sentAfterCancel = wc.sent.slice(sentBefore);
+  nextOpenDialog = { canceled: false, filePaths: ['/home/op/.kube/config', '/home/op/Downloads/prod.yaml'] };
+  openKubeconfig.click();
+  await settle();
+  report.sentAfterOpen = wc.sent.slice(sentBefore);
+  report.openDialogs = seen.openDialogs;
   report.privilegedSchemes = seen.privilegedSchemes;
   report.permissionHandlers = seen.permissionHandlers.map(([kind]) => kind);
   report.headerFilter = seen.headerFilter;
   report.userData = app.getPath('userData');
   report.sessionData = app.getPath('sessionData');
   app.quit();
+}
+
+/** The demo fleet as the Clusters page's "Start demo fleet" button starts it, then quit. */
+async function driveDemo(win) {
+  const wc = win.webContents;
+  const ipc = (name, input) =>
+    ipcHandlers.get('flotilla:call')({ sender: wc, senderFrame: wc.mainFrame }, name, input);
+  report.demo = await ipc('demo.start', {});
+  report.clusters = await ipc('clusters.list', {});
+  report.utilityForks = seen.utilityForks;
+  app.quit();
+}
+
+const scenarios = { window: drive, demo: driveDemo };
+
+/** Lets the promise chains a click started run to their end (the stand-in dialog answers at once). */
+function settle() {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function finish() {
