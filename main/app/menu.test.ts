@@ -75,7 +75,7 @@ describe('menuTemplate', () => {
     expect(lines.filter((l) => l === '  quit')).toHaveLength(1);
   });
 
-  it('runs the actions it was given, and disables Open kubeconfig… when there is none', () => {
+  it('runs the actions it was given, and disables Open Kubeconfig… when there is none', () => {
     const calls: string[] = [];
     const withOpen = menuTemplate(
       base({ actions: { about: () => calls.push('about'), openKubeconfig: () => calls.push('open') } }),
@@ -83,8 +83,7 @@ describe('menuTemplate', () => {
     const find = (t: MenuItemConstructorOptions[], id: string) =>
       t.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).find((i) => i.id === id);
     const open = find(withOpen, 'open-kubeconfig');
-    expect(open?.enabled).toBe(true);
-    expect(open?.accelerator).toBe('CmdOrCtrl+O');
+    expect(open).toMatchObject({ label: 'Open Kubeconfig…', enabled: true, accelerator: 'CmdOrCtrl+O' });
     (open?.click as () => void)();
     (find(withOpen, 'about')?.click as () => void)();
     expect(calls).toEqual(['open', 'about']);

@@ -1,10 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
-  /**
-   * File ▸ Open kubeconfig…: shows the file dialog and hands the files to the fleet area.
-   * Absent until that area can import kubeconfigs; the item is then shown disabled.
-   */
+  /** File ▸ Open Kubeconfig…: shows the file dialog and hands the files to the renderer's attach view. */
   openKubeconfig?: () => void;
   /** File ▸ Open Snapshot…: shows the file dialog and opens the .flotilla file as a source. */
   openSnapshot?: () => void;
@@ -33,7 +30,7 @@ export function menuTemplate({
   const mac = platform === 'darwin';
   const openKubeconfig: MenuItemConstructorOptions = {
     id: 'open-kubeconfig',
-    label: 'Open kubeconfig…',
+    label: 'Open Kubeconfig…',
     accelerator: 'CmdOrCtrl+O',
     enabled: actions.openKubeconfig !== undefined,
     click: () => actions.openKubeconfig?.(),

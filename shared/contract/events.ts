@@ -11,6 +11,8 @@ import { workspaceEvents } from './workspaces';
 export const events = {
   'app.status': AppStatus,
   'settings.changed': Settings,
+  /** The desktop menu's File ▸ Open Kubeconfig…: files the user chose, read like dropped kubeconfigs. */
+  'app.openKubeconfig': z.object({ paths: z.array(z.string().min(1)).min(1) }),
   ...fleetEvents,
   ...objectEvents,
   ...podEvents,
