@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Sidebar } from '../components/Sidebar';
 import { Notice } from '../components/Notice';
 import { StatusBar } from '../components/StatusBar';
+import { useOpenKubeconfigEvent } from '../features/clusters/open-kubeconfig';
 import { ManifestsImport } from '../features/manifests/ManifestsImport';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SearchButton } from '../features/search/SearchButton';
@@ -21,6 +22,7 @@ export function App() {
   useTheme();
   useSectionShortcuts();
   useDropGuard();
+  useOpenKubeconfigEvent();
   const section = route.kind === 'section' ? route.section : null;
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { DiffPage } from '../diff/DiffPage';
 import { CaptureButton } from '../sources/CaptureDialog';
 import { OpenSampleButton, OpenSnapshotButton } from '../sources/OpenSnapshotButton';
+import { AttachFileButton } from './AttachFileButton';
 import { AttachPage } from './AttachPage';
 import { ClusterList } from './ClusterList';
 import { call, messageOf, useEvent } from '../../lib/call';
@@ -78,6 +79,7 @@ function ClusterListPage() {
             <Button href="#/clusters/heatmap">Node heatmap</Button>
             <OpenSnapshotButton />
             {empty ? null : <CaptureButton scope={{ kind: 'fleet' }} />}
+            <AttachFileButton />
             <Button variant="primary" href="#/clusters/attach">
               Attach cluster
             </Button>

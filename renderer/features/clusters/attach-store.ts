@@ -145,13 +145,19 @@ export const useAttachStore = create<AttachState>((set, get) => ({
   },
 }));
 
+/** Reads kubeconfig files by path: the desktop menu's choice, or dropped and chosen files in Electron. */
+export function inspectPaths(paths: string[]): Promise<void> {
+  const origin = paths.length === 1 ? paths[0]!.split(/[\\/]/).pop()! : `${paths.length} files`;
+  return useAttachStore.getState().inspect(origin, { paths });
+}
+
 /** Reads dropped or chosen files: paths in Electron (relative certificate paths keep working), text in a browser. */
 export async function inspectFiles(files: File[]): Promise<void> {
   const preload = (window as { flotilla?: { pathForFile?: (f: File) => string } }).flotilla;
   const paths = preload?.pathForFile ? files.map((f) => preload.pathForFile!(f)) : [];
+  if (paths.length > 0 && paths.every((p) => p)) return inspectPaths(paths);
   const origin = files.length === 1 ? files[0]!.name : `${files.length} files`;
   useAttachStore.setState({ busy: true, error: null });
-  if (paths.length > 0 && paths.every((p) => p)) return useAttachStore.getState().inspect(origin, { paths });
   const texts = await Promise.all(files.map(async (f) => ({ label: f.name, text: await f.text() })));
   return useAttachStore.getState().inspect(origin, { texts });
 }

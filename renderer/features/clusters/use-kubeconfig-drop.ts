@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { droppedFolders, mayBe, sortDrop } from '../../app/drop-kind';
-import { inspectFiles } from './attach-store';
+import { attachFromFiles } from './open-kubeconfig';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -34,9 +34,7 @@ export function useKubeconfigDrop(): boolean {
       if (files.length === 0) return;
       e.preventDefault();
       void sortDrop(files, folders).then(({ kubeconfig }) => {
-        if (kubeconfig.length === 0) return;
-        void inspectFiles(kubeconfig);
-        if (!window.location.hash.startsWith('#/clusters/attach')) window.location.hash = '#/clusters/attach';
+        if (kubeconfig.length > 0) attachFromFiles(kubeconfig);
       });
     };
     window.addEventListener('dragenter', onEnter, true);
