@@ -10,7 +10,7 @@ import { createManifestsArea, workspaceNamespacesFrom } from './areas/manifests'
 import { createNodesArea } from './areas/nodes';
 import { createObjectsArea } from './areas/objects';
 import { createPodsArea } from './areas/pods';
-import { createSourcesArea } from './areas/sources';
+import { createSourcesArea, type SourcesArea } from './areas/sources';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
 import { createOpenApiCache, type OpenApiCache } from '../kube/openapi-cache';
@@ -27,6 +27,8 @@ export interface AppCore {
   events: EventBus;
   db: Db;
   log: Logger;
+  /** A snapshot file a capture of this run wrote, by task id (browser mode serves it as a download). */
+  capturedSnapshot: SourcesArea['captured'];
   close(): Promise<void>;
 }
 
@@ -191,6 +193,7 @@ export function createAppCore({
     events,
     db,
     log,
+    capturedSnapshot: (taskId) => sources.captured(taskId),
     async close() {
       await inspections.close();
       await sources.close();

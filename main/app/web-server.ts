@@ -3,10 +3,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { AppCore } from './compose';
 import { cookieName, judgeRequest, type RequestFacts } from '../ipc/web-guard';
 import { serveSocket } from '../ipc/web-transport';
+import { attachmentHeader } from './areas/sources-download';
 
 export class ServerError extends Error {
   readonly code = 'SERVER';
@@ -88,9 +90,43 @@ function resolveStatic(root: string, urlPath: string): string | undefined {
   return file;
 }
 
+/** GET /snapshots/download/<capture task id>: a snapshot this run captured (see sources-download.ts). */
+const DOWNLOAD = '/snapshots/download/';
+const TASK_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+async function sendCaptured(
+  core: AppCore,
+  taskId: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  common: Record<string, string>,
+): Promise<void> {
+  const found = TASK_ID.test(taskId) ? await core.capturedSnapshot(taskId) : undefined;
+  if (!found) {
+    res
+      .writeHead(404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('No snapshot was captured under that id in this run of Flotilla\n');
+    return;
+  }
+  res.writeHead(200, {
+    ...common,
+    'Content-Type': 'application/vnd.sqlite3',
+    'Content-Length': String(found.size),
+    'Content-Disposition': attachmentHeader(found.name),
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    await found.handle.close();
+    res.end();
+    return;
+  }
+  // what was there when the headers went out; a client that goes away closes the file too
+  pipeline(found.handle.createReadStream({ end: Math.max(0, found.size - 1) }), res, () => undefined);
+}
+
 /**
- * Browser mode: the built renderer and the contract over a WebSocket at /rpc, on 127.0.0.1 only,
- * every request gated by Host, Origin and the session token.
+ * Browser mode: the built renderer and the contract over a WebSocket at /rpc (plus the snapshots this
+ * run captured, as downloads), on 127.0.0.1 only, every request gated by Host, Origin and the session token.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -119,6 +155,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const urlPath = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    if (urlPath.startsWith(DOWNLOAD)) {
+      const taskId = urlPath.slice(DOWNLOAD.length);
+      sendCaptured(options.core, taskId, req, res, common).catch((error: unknown) => {
+        log.warn(`download of snapshot ${taskId.slice(0, 64)} failed`, error);
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, common).end();
+      });
+      return;
+    }
     let file = resolveStatic(root, urlPath === '/' ? '/index.html' : urlPath);
     if (file && !fs.existsSync(file) && !path.extname(file)) file = path.join(root, 'index.html');
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

@@ -18,6 +18,7 @@ import type { Db } from '../../store/db';
 import type { ObjectStore } from '../../store/objects';
 import { createSourceStore } from '../../store/sources';
 import { createWorkspaceStore } from '../../store/workspaces';
+import { createCapturedFiles, type CapturedFile } from './sources-download';
 import { createSourceRouting, type RoutedHandlers } from './sources-route';
 
 /**
@@ -59,6 +60,8 @@ export interface SourcesArea {
   route(handlers: RoutedHandlers): RoutedHandlers;
   /** Opens a .flotilla file (menu, `flotilla open FILE`); throws AppError naming the file. */
   open(file: string): SourceView;
+  /** A file a capture of this run wrote, by its task id, opened for reading (browser mode's download). */
+  captured(taskId: string): Promise<CapturedFile | undefined>;
   close(): Promise<void>;
 }
 
@@ -78,9 +81,14 @@ export function createSourcesArea(ctx: SourcesContext): SourcesArea {
   });
   registry.restore();
   const workspaces = createWorkspaceStore(ctx.db);
+  const captured = createCapturedFiles();
   const tasks = createCaptureTasks({
     log: ctx.log,
-    progress: (p) => ctx.events.emit('snapshots.progress', p),
+    progress: (p) => {
+      // known before the renderer hears 'done', so its Download link works at once
+      if (p.phase === 'done' && p.path) captured.remember(p.taskId, p.path);
+      ctx.events.emit('snapshots.progress', p);
+    },
   });
   const routing = createSourceRouting({ registry, log: ctx.log });
 
@@ -215,6 +223,7 @@ export function createSourcesArea(ctx: SourcesContext): SourcesArea {
     registry,
     route: (h) => routing.route(h),
     open,
+    captured: (taskId) => captured.open(taskId),
     async close() {
       await tasks.cancelAll();
       registry.closeAll();
