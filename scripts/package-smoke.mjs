@@ -9,10 +9,11 @@
 // copies and renames like the real one. Native modules are not rebuilt (-c.npmRebuild=false):
 // that needs Electron's headers, and the smoke test checks placement, not the ABI.
 // Prints one JSON summary on stdout; exits 1 with one line per failed check on stderr.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import asar from '@electron/asar';
 import YAML from 'yaml';
@@ -24,6 +25,8 @@ const requiredFiles = [
   'dist/main/electron.mjs',
   'dist/preload/index.cjs',
   'dist/renderer/index.html',
+  // kube-sim for the demo fleet, started with utilityProcess.fork from inside app.asar.
+  'dist/sim/cli.mjs',
   'package.json',
 ];
 
@@ -150,8 +153,51 @@ function walk(dir, prefix = '') {
   });
 }
 
+/**
+ * Runs the packed simulator with `--demo`, extracted alone into a temporary folder (so nothing
+ * outside its bundle can resolve), until its ready line; then stops it. Returns { ok, detail }.
+ */
+export async function runPackedSim(asarFile) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flotilla-sim-smoke-'));
+  try {
+    const cli = path.join(dir, 'cli.mjs');
+    fs.writeFileSync(cli, asar.extractFile(asarFile, 'dist/sim/cli.mjs'));
+    const child = spawn(process.execPath, [cli, '--demo', '--out', path.join(dir, 'out')], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-2000)));
+    let ready = false;
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        if (ready || JSON.parse(line).ready !== true) return;
+      } catch {
+        return;
+      }
+      ready = true;
+      child.kill('SIGTERM');
+    });
+    // Only a guard against a hang: the simulator is ready in a few seconds.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const exit = await new Promise((resolve) => {
+      child.once('error', (error) => resolve(error.message));
+      child.once('close', (code, signal) => resolve(`exit ${code ?? signal}`));
+    });
+    clearTimeout(guard);
+    const lines = stderr.trim().split('\n');
+    const why = lines.find((l) => /^kube-sim:|^\w*Error\b/.test(l)) ?? lines.at(-1);
+    return ready
+      ? { ok: true, detail: 'printed its ready line with --demo, outside node_modules' }
+      : { ok: false, detail: `no ready line (${exit}): ${why}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Inspects an unpacked app folder; returns the checks, each { name, ok, detail }. */
-export function inspectPackage(appOutDir, projectPackage, builderConfig) {
+export async function inspectPackage(appOutDir, projectPackage, builderConfig) {
   const checks = [];
   const check = (name, ok, detail) => checks.push({ name, ok: Boolean(ok), detail });
   const asarFile = path.join(appOutDir, 'resources', 'app.asar');
@@ -164,6 +210,10 @@ export function inspectPackage(appOutDir, projectPackage, builderConfig) {
 
   for (const file of requiredFiles)
     check(`app.asar contains ${file}`, has.has(file), has.has(file) ? 'present' : 'missing');
+  if (has.has('dist/sim/cli.mjs')) {
+    const sim = await runPackedSim(asarFile);
+    check('the packed simulator starts the demo fleet on its own', sim.ok, sim.detail);
+  }
 
   if (has.has('package.json')) {
     const packed = JSON.parse(asar.extractFile(asarFile, 'package.json').toString('utf8'));
@@ -239,7 +289,7 @@ export function inspectPackage(appOutDir, projectPackage, builderConfig) {
   return { checks, entries: entries.length };
 }
 
-function main(argv) {
+async function main(argv) {
   const projectPackage = readJson(path.join(root, 'package.json'));
   const builderConfig = YAML.parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
   let appOutDir;
@@ -254,7 +304,7 @@ function main(argv) {
     if (unbuilt.length) fail(`${unbuilt.join(', ')} missing; run npm run build first`);
     ({ appOutDir, seconds } = runElectronBuilder(path.join(root, 'release')));
   }
-  const { checks, entries } = inspectPackage(path.resolve(appOutDir), projectPackage, builderConfig);
+  const { checks, entries } = await inspectPackage(path.resolve(appOutDir), projectPackage, builderConfig);
   const failed = checks.filter((c) => !c.ok);
   const summary = {
     ok: failed.length === 0,
@@ -271,4 +321,4 @@ function main(argv) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));

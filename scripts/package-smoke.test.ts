@@ -92,6 +92,12 @@ describe('package-smoke --inspect', () => {
     'dist/main/electron.mjs': 'export {}',
     'dist/preload/index.cjs': '',
     'dist/renderer/index.html': '<!doctype html>',
+    // A stand-in for the bundled kube-sim: the ready line it prints with --demo, then it runs until SIGTERM.
+    'dist/sim/cli.mjs': [
+      "if (!process.argv.includes('--demo')) process.exit(2);",
+      "process.stdout.write(JSON.stringify({ ready: true, kubeconfig: 'out/kubeconfig' }) + '\\n');",
+      'setInterval(() => {}, 1000);',
+    ].join('\n'),
     ...Object.fromEntries(
       dependencies.map((name) => [`node_modules/${name}/package.json`, JSON.stringify({ name })]),
     ),
@@ -123,6 +129,8 @@ describe('package-smoke --inspect', () => {
       'node_modules/vite/package.json': '{}',
       'src/secret.ts': 'export {}',
       'dist/main/electron.mjs.map': '{}',
+      // A simulator that was not bundled: its dependency is not beside it in the package.
+      'dist/sim/cli.mjs': "import 'ws';\nprocess.stdout.write('{\"ready\":true}\\n');\n",
     };
     delete files['dist/preload/index.cjs'];
     delete files['node_modules/ws/package.json'];
@@ -143,6 +151,9 @@ describe('package-smoke --inspect', () => {
       ),
       'renderer-only and build packages are not packaged': 'found: react, monaco-editor, vite',
       'every production dependency is packaged': 'missing: ws',
+      'the packed simulator starts the demo fleet on its own': expect.stringMatching(
+        /^no ready line \(exit 1\): .*Cannot find package 'ws'/,
+      ),
       'the Electron fuses in electron-builder.yml are set in the executable': expect.stringContaining(
         'runAsNode should be false, is true',
       ),
