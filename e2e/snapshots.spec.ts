@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import type { AppPage } from './pages/app-page';
 import { ClustersPage } from './pages/clusters';
@@ -27,6 +28,15 @@ async function startDemo(app: AppPage, clusters: ClustersPage): Promise<void> {
 
 const shot = async (app: AppPage, name: string) => {
   if (SHOTS) await app.page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+};
+
+/** The Namespaces page's cluster filter, and the clusters of the rows it shows (distinct, sorted). */
+const clusterFilter = (page: Page) => page.getByRole('combobox', { name: 'Cluster', exact: true });
+const rowClusters = async (page: Page): Promise<string[]> => {
+  const all = await page
+    .locator('tr[data-namespace]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cluster') ?? ''));
+  return [...new Set(all)].sort();
 };
 
 test('a first-time user opens the sample snapshot from the empty Clusters page and browses it offline', async ({
@@ -63,6 +73,23 @@ test('a first-time user opens the sample snapshot from the empty Clusters page a
   await expect(nodes.canvas).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Node heatmap');
 
+  // Namespaces of one cluster of the snapshot: as many as its overview counts, all of that cluster.
+  await app.goTo('Clusters');
+  await clusters.openOverview('aks-prod-eastus');
+  const aksNamespaces = Number(await clusters.fact('Namespaces').textContent());
+  expect(aksNamespaces).toBeGreaterThan(1);
+  await app.goTo('Namespaces');
+  await expect.poll(() => rowClusters(page)).toEqual(DEMO);
+  await clusterFilter(page).selectOption({ label: 'aks-prod-eastus' });
+  await expect(page.getByTestId('namespace-count')).toContainText(
+    `1 to ${aksNamespaces} of ${aksNamespaces} Namespaces`,
+  );
+  expect(await rowClusters(page)).toEqual(['aks-prod-eastus']);
+  await expect(page.locator('tr[data-namespace="kube-system"]')).toHaveCount(1);
+  await shot(app, 'snapshot-namespaces-filtered');
+  await clusterFilter(page).selectOption({ label: 'tkg-01' });
+  await expect.poll(() => rowClusters(page)).toEqual(['tkg-01']);
+
   // Cluster groups of the snapshot: read from it, no create form.
   await app.goTo('Cluster groups');
   await expect(page.locator('tr[data-group="default"]')).toContainText('3');
@@ -91,6 +118,15 @@ test('capture the demo fleet, open it read-only, browse it, go back to live, dro
   const file = await snaps.capture();
   await shot(app, 'capture-dialog');
   expect(fs.statSync(file).size).toBeGreaterThan(0);
+  // Browser mode: the file is on the machine running Flotilla; Download gives the browser a copy.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    snaps.dialog.getByRole('link', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(path.basename(file));
+  const downloaded = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(downloaded);
+  expect(fs.readFileSync(downloaded).equals(fs.readFileSync(file))).toBe(true);
   await snaps.openCaptured();
   await expect(snaps.banner).toHaveText(
     /^Snapshot of aks-prod-eastus, tanzu-kubernetes and tkg-01, taken \d{4}-\d\d-\d\d \d\d:\d\d UTC \(just now\) — read-only$/,
@@ -98,6 +134,8 @@ test('capture the demo fleet, open it read-only, browse it, go back to live, dro
   // The cluster list of the snapshot: the same three clusters, no attach/detach.
   await expect(clusters.count).toHaveText('3 clusters');
   for (const name of DEMO) await expect(clusters.status(name)).toHaveAttribute('data-status', 'snapshot');
+  // with the labels they had (the demo fleet is attached with demo: true)
+  for (const name of DEMO) await expect(clusters.row(name).locator('.fl-label')).toHaveText(['demo: true']);
   await expect(page.getByRole('link', { name: 'Attach cluster' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Start demo fleet' })).toHaveCount(0);
   await shot(app, 'snapshot-banner');
@@ -110,11 +148,13 @@ test('capture the demo fleet, open it read-only, browse it, go back to live, dro
   await expect(nodes.summary).toHaveText(/^6 nodes · 6 ready/, { timeout: 20_000 });
   await expect(nodes.rows).toHaveCount(6);
 
-  // Namespaces of the snapshot, without the write actions.
+  // Namespaces of the snapshot, without the write actions; filtered to one of its clusters.
   await app.goTo('Namespaces');
   await expect(page.getByTestId('namespace-count')).toContainText('Namespaces');
   await expect(page.getByRole('link', { name: 'New namespace' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Attach namespaces/ })).toHaveCount(0);
+  await clusterFilter(page).selectOption({ label: 'tkg-01' });
+  await expect.poll(() => rowClusters(page)).toEqual(['tkg-01']);
 
   // The picker lists live first, then the snapshot; back to live brings the write actions back.
   const options = await snaps.picker.locator('option').allTextContents();
@@ -124,14 +164,21 @@ test('capture the demo fleet, open it read-only, browse it, go back to live, dro
   await snaps.backToLive();
   await expect(page.getByRole('link', { name: 'New namespace' })).toBeVisible();
   await expect(snaps.bar).toContainText('1 snapshot or import open');
+  // The filter follows tkg-01 to the live fleet (where its id is another) and back to the snapshot.
+  await expect(clusterFilter(page).locator('option:checked')).toHaveText('tkg-01');
+  await expect.poll(() => rowClusters(page)).toEqual(['tkg-01']);
   await snaps.picker.selectOption({ index: 1 });
   await expect(snaps.banner).toBeVisible();
+  await expect(clusterFilter(page).locator('option:checked')).toHaveText('tkg-01');
+  await expect.poll(() => rowClusters(page)).toEqual(['tkg-01']);
   await snaps.backToLive();
 
-  // Dropping the file on the window opens it too (browser mode sends its bytes); the same file is the same source.
+  // Dropping a file on the window opens it too (browser mode sends its bytes): the downloaded copy.
   await app.goTo('Clusters');
-  await snaps.dropFile(path.basename(file), fs.readFileSync(file));
-  await expect(snaps.banner).toBeVisible({ timeout: 20_000 });
+  await snaps.dropFile(path.basename(downloaded), fs.readFileSync(downloaded));
+  await expect(snaps.banner).toHaveText(/^Snapshot of aks-prod-eastus, tanzu-kubernetes and tkg-01, taken /, {
+    timeout: 20_000,
+  });
   await expect(snaps.picker.locator('option')).toHaveCount(3);
 
   // Close: back to live, and the snapshot leaves the picker.

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { CaptureProgress, CaptureScope } from '../../../shared/contract/sources';
 import { Button } from '../../components/Button';
 import { call, messageOf, useEvent } from '../../lib/call';
+import { useAppStore } from '../../stores/app-store';
 import { useSourceStore } from '../../stores/source-store';
 import { useSourcesStore } from './sources-store';
-import { finished, percent, progressText, scopeText } from './capture-text';
+import { downloadHref, finished, percent, progressText, scopeText } from './capture-text';
 
 interface Options {
   includeEvents: boolean;
@@ -52,6 +53,8 @@ export function CaptureDialog({
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
   const [starting, setStarting] = useState(false);
+  // browser mode: the file is on the machine running Flotilla, so the browser can fetch a copy
+  const browser = useAppStore((s) => s.info?.shell === 'web');
   const scope: CaptureScope = whole ? { kind: 'fleet' } : pageScope;
   const running = taskId !== null && !finished(progress);
 
@@ -143,6 +146,7 @@ export function CaptureDialog({
         {done?.path ? (
           <p className="capture-file">
             Written to <code data-testid="capture-path">{done.path}</code>
+            {browser ? ' on the machine running Flotilla.' : null}
           </p>
         ) : null}
         {error ? (
@@ -156,6 +160,11 @@ export function CaptureDialog({
           ) : (
             <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
           )}
+          {done?.path && browser ? (
+            <a className="btn btn-secondary" href={downloadHref(done.taskId)} download>
+              Download
+            </a>
+          ) : null}
           {done?.path ? (
             <Button
               variant="primary"

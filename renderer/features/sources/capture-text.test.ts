@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureProgress } from '../../../shared/contract/sources';
-import { finished, percent, progressText, scopeText } from './capture-text';
+import { downloadHref, finished, percent, progressText, scopeText } from './capture-text';
 
 const p = (patch: Partial<CaptureProgress>): CaptureProgress => ({
   taskId: 't1',
@@ -36,5 +36,12 @@ describe('capture progress', () => {
     expect(scopeText({ kind: 'group', name: 'g-1' }, 'prod')).toBe('cluster group prod');
     expect(scopeText({ kind: 'cluster', name: 'tkg-01' })).toBe('cluster tkg-01');
     expect(scopeText({ kind: 'workspace', name: 'shop' })).toBe('workspace shop');
+  });
+});
+
+describe('downloadHref', () => {
+  it('names the capture task under the download route, escaped', () => {
+    expect(downloadHref('3f2a-9c')).toBe('/snapshots/download/3f2a-9c');
+    expect(downloadHref('../x?y')).toBe('/snapshots/download/..%2Fx%3Fy');
   });
 });

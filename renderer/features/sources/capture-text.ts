@@ -42,3 +42,6 @@ export function progressText(p: CaptureProgress | null): string {
 
 export const finished = (p: CaptureProgress | null): boolean =>
   !!p && (p.phase === 'done' || p.phase === 'failed' || p.phase === 'cancelled');
+
+/** Where browser mode serves a finished capture's file (main/app/web-server.ts). */
+export const downloadHref = (taskId: string): string => `/snapshots/download/${encodeURIComponent(taskId)}`;
