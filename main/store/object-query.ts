@@ -1,6 +1,7 @@
 import { parseSelector, type Requirement } from '../../shared/objects/selector';
 import type { ObjectPageQuery, SearchQuery, SortKey } from '../../shared/objects/page';
 import type { ObjectQuery } from '../../shared/objects/types';
+import { intersect, planSearch, type SearchPlan } from './search-plan';
 
 /**
  * Pure SQL building for the object table: filters, label selectors, whitelisted sorts, keyset
@@ -226,64 +227,108 @@ export function pageSql(q: ObjectPageQuery, columns: string, labelsAsFilter = fa
 /** Search totals stop counting here (the UI shows "1000+"). */
 export const SEARCH_COUNT_CAP = 1000;
 
-/** Words of a search, lower-cased, at most 8. */
-export function searchTerms(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((t) => t.length > 0)
-    .slice(0, 8);
-}
-
 /**
- * SQL for a fleet-wide search, in two bounded steps so a broad word never sorts thousands of rows:
- * 1. `prefix`: names starting with the first word (exact name first), through the name index,
- *    in name order; the other words must appear in the row's search text.
+ * SQL for a fleet-wide search (see planSearch for what the text may hold), in bounded steps so a
+ * broad word or label never sorts thousands of rows. Kinds, namespaces, clusters and labels filter
+ * every step; words:
+ * 1. `prefix`: names starting with the first word (exact name first), through the name or kind
+ *    index, in name order; the other words must appear in the row's search text. With no words:
+ *    the first `limit` rows passing the filters, in name order, or when labels are asked for, the
+ *    first `limit` the label index yields (then sorted by name).
  * 2. `rest`: when the first step found fewer than `limit`, any other row holding every word,
  *    through the trigram index (words of three characters or more; shorter ones filter).
- * `count` counts matches up to SEARCH_COUNT_CAP.
+ * `count` counts matches up to SEARCH_COUNT_CAP. `kindsInCache` (kindsInStore, read just before)
+ * lets a word name a custom resource's kind, and lets a namespace filter seek the kind indexes;
+ * without it, only built-in kinds are recognised.
  */
 export function searchSql(
   q: SearchQuery,
   columns: string,
+  kindsInCache?: readonly string[],
 ): { prefix: Fragment; rest?: (exclude: number[], limit: number) => Fragment; count: Fragment } | undefined {
-  const terms = searchTerms(q.text);
-  if (terms.length === 0) return undefined;
-  const long = terms.filter((t) => t.length >= 3);
-  const short = terms.filter((t) => t.length < 3);
-  const scope = whereFor({ source: q.source, clusters: q.clusters, kinds: q.kinds });
-  const scoped = (parts: Fragment[]): Fragment => {
-    const all = scope.sql === '1' ? parts : [...parts, scope];
-    return { sql: all.map((f) => `(${f.sql})`).join(' AND '), params: all.flatMap((f) => f.params) };
-  };
+  const plan = planSearch(q.text, kindsInCache);
+  const labels = labelMatch(plan.requirements);
+  if (plan.words.length === 0 && !labels && !plan.kinds && !plan.namespaces && !plan.clusters) {
+    return undefined;
+  }
+  const kinds = intersect(plan.kinds, q.kinds);
+  // every kind but Events, so that the (source, kind, namespace) index serves a namespace
+  const seekKinds = kinds ?? (plan.namespaces && kindsInCache?.filter((k) => k !== 'Event'));
+  // with words and no kind to seek, the name index drives: `+` keeps SQLite from reading a whole
+  // source or cluster through their indexes instead
+  const drive = (column: string) => (plan.words.length > 0 && !seekKinds ? `+${column}` : column);
+  const filters: Fragment[] = [];
+  if (q.source !== undefined) filters.push({ sql: `${drive('o.source')} = ?`, params: [q.source] });
+  for (const f of [
+    inList(drive('o.cluster'), intersect(plan.clusters, q.clusters)),
+    inList('o.kind', seekKinds),
+    inList('o.namespace', plan.namespaces),
+  ]) {
+    if (f) filters.push(f);
+  }
+  // Events are not in the trigram index: they are found only when their kind is asked for
+  if (!kinds) filters.push({ sql: "o.kind != 'Event'", params: [] });
+  const and = (parts: Fragment[]): Fragment => ({
+    sql: parts.map((f) => `(${f.sql})`).join(' AND '),
+    params: parts.flatMap((f) => f.params),
+  });
+  const capped = (from: string, where: Fragment): Fragment => ({
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.sql} LIMIT ${SEARCH_COUNT_CAP})`,
+    params: where.params,
+  });
+
+  if (plan.words.length === 0) {
+    if (!labels) {
+      const where = and(filters);
+      return {
+        prefix: {
+          sql: `SELECT ${columns} FROM objects o WHERE ${where.sql} ORDER BY o.name, o.id LIMIT ?`,
+          params: where.params,
+        },
+        count: capped('objects o', where),
+      };
+    }
+    // the label index drives: a label on half the fleet stops at `limit` rows instead of sorting them all
+    const from = 'object_label_index l JOIN objects o ON o.id = l.rowid';
+    const where = and([{ sql: 'object_label_index MATCH ?', params: [labels] }, ...filters]);
+    return {
+      prefix: {
+        sql: `WITH hits AS MATERIALIZED (SELECT ${columns} FROM ${from} WHERE ${where.sql} LIMIT ?) SELECT * FROM hits ORDER BY name, id`,
+        params: where.params,
+      },
+      count: capped(from, where),
+    };
+  }
+
+  // with words, the words' rows drive and a label only filters them (its rows listed once, `+` so
+  // that SQLite does not sort every row carrying a common label)
+  if (labels) {
+    filters.push({
+      sql: '+o.id IN (SELECT rowid FROM object_label_index WHERE object_label_index MATCH ?)',
+      params: [labels],
+    });
+  }
   const like = (t: string): Fragment => ({ sql: "o.search LIKE ? ESCAPE '\\'", params: [likeContains(t)] });
-  const [first, ...others] = terms;
-  // Events are not in the trigram index; keep the name step consistent with it
-  const noEvents: Fragment[] = q.kinds ? [] : [{ sql: "o.kind != 'Event'", params: [] }];
-  const prefixWhere = scoped([
+  const [first, ...others] = plan.words;
+  const prefixWhere = and([
     { sql: 'o.name >= ? AND o.name < ?', params: [first, `${first}\uffff`] },
     ...others.map(like),
-    ...noEvents,
+    ...filters,
   ]);
   const prefix: Fragment = {
     sql: `SELECT ${columns} FROM objects o WHERE ${prefixWhere.sql} ORDER BY o.name, o.id LIMIT ?`,
     params: prefixWhere.params,
   };
-  if (long.length === 0) {
-    return {
-      prefix,
-      count: {
-        sql: `SELECT count(*) AS n FROM (SELECT 1 FROM objects o WHERE ${prefixWhere.sql} LIMIT ${SEARCH_COUNT_CAP})`,
-        params: prefixWhere.params,
-      },
-    };
-  }
+  const long = plan.words.filter((t) => t.length >= 3);
+  if (long.length === 0) return { prefix, count: capped('objects o', prefixWhere) };
+  // the kinds, namespaces and label values asked for are in the search text too: narrowing the
+  // trigram match by them spares fetching rows the filters would drop
   const match: Fragment = {
     sql: 'objects_search MATCH ?',
-    params: [long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')],
+    params: [[...long.map(phrase), ...trigramHints(plan, kinds)].join(' AND ')],
   };
   const from = 'objects_search s JOIN objects o ON o.id = s.rowid';
-  const fullWhere = scoped([match, ...short.map(like)]);
+  const fullWhere = and([match, ...plan.words.filter((t) => t.length < 3).map(like), ...filters]);
   return {
     prefix,
     rest: (exclude, limit) => ({
@@ -293,11 +338,25 @@ export function searchSql(
         ' LIMIT ?',
       params: [...fullWhere.params, ...exclude, limit],
     }),
-    count: {
-      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${fullWhere.sql} LIMIT ${SEARCH_COUNT_CAP})`,
-      params: fullWhere.params,
-    },
+    count: capped(from, fullWhere),
   };
+}
+
+const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+/** Trigram alternatives each filter implies (each at least three characters long, or none). */
+function trigramHints(plan: SearchPlan, kinds: readonly string[] | undefined): string[] {
+  const anyOf = (values: readonly string[]) =>
+    values.length > 0 && values.every((v) => v.length >= 3)
+      ? [values.length === 1 ? phrase(values[0]) : `(${values.map(phrase).join(' OR ')})`]
+      : [];
+  return [
+    ...anyOf((kinds ?? []).map((k) => k.toLowerCase())),
+    ...anyOf(plan.namespaces ?? []),
+    ...plan.requirements
+      .filter((r) => r.op === 'eq' || r.op === 'in')
+      .flatMap((r) => anyOf(r.values.map((v) => `${r.key}=${v}`.toLowerCase()))),
+  ];
 }
 
 export type { ObjectQuery };
