@@ -42,15 +42,8 @@ export interface RunRecord {
   byCategory: Record<string, number>;
 }
 
-export interface FindingRecord {
-  checkId: string;
-  set: string;
-  title: string;
-  severity: Sev;
-  category: string;
-  message: string;
-  remediation: string;
-  path: string;
+/** The object a finding is about. */
+interface FindingObject {
   source: string;
   cluster: string;
   group: string;
@@ -60,6 +53,18 @@ export interface FindingRecord {
   name: string;
 }
 
+/** A stored finding: its check's words, and the object's fields flat. */
+export interface FindingRecord extends FindingObject {
+  checkId: string;
+  set: string;
+  title: string;
+  severity: Sev;
+  category: string;
+  message: string;
+  remediation: string;
+  path: string;
+}
+
 /** A finding as the engine gives it, for storing. */
 export interface FindingInput {
   checkId: string;
@@ -67,15 +72,7 @@ export interface FindingInput {
   category: string;
   message: string;
   path: string;
-  object: {
-    source: string;
-    cluster: string;
-    group: string;
-    version: string;
-    kind: string;
-    namespace: string;
-    name: string;
-  };
+  object: FindingObject;
 }
 
 export interface FindingFilter {
