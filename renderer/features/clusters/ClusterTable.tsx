@@ -1,22 +1,23 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ClusterRow, SortKey } from '../../../shared/contract/fleet';
+import type { Column } from '../../components/table/columns';
+import { TableHead } from '../../components/table/TableHead';
+import { VirtualTable } from '../../components/table/VirtualTable';
 import { AllocationBar } from './AllocationBar';
 import type { ListStore } from './list-store';
 import { HealthBadge, StatusBadge } from './StatusBadge';
 
-const COLUMNS: Array<{ key: SortKey | 'labels'; label: string }> = [
-  { key: 'name', label: 'Cluster' },
-  { key: 'group', label: 'Cluster group' },
-  { key: 'provider', label: 'Provider' },
-  { key: 'type', label: 'Type' },
-  { key: 'status', label: 'Status' },
-  { key: 'health', label: 'Health' },
-  { key: 'version', label: 'Version' },
-  { key: 'memory', label: 'Allocated memory' },
-  { key: 'cpu', label: 'Allocated CPU' },
-  { key: 'nodes', label: 'Nodes' },
+const COLUMNS: Column<SortKey>[] = [
+  { key: 'name', label: 'Cluster', sort: 'name' },
+  { key: 'group', label: 'Cluster group', sort: 'group' },
+  { key: 'provider', label: 'Provider', sort: 'provider' },
+  { key: 'type', label: 'Type', sort: 'type' },
+  { key: 'status', label: 'Status', sort: 'status' },
+  { key: 'health', label: 'Health', sort: 'health' },
+  { key: 'version', label: 'Version', sort: 'version' },
+  { key: 'memory', label: 'Allocated memory', sort: 'memory' },
+  { key: 'cpu', label: 'Allocated CPU', sort: 'cpu' },
+  { key: 'nodes', label: 'Nodes', sort: 'nodes' },
   { key: 'labels', label: 'Labels' },
 ];
 
@@ -36,10 +37,10 @@ function Row({
   const labels = Object.entries(row.labels);
   return (
     <>
-      <span className="fl-cell fl-check" role="cell">
+      <span className="vt-cell fl-check" role="cell">
         <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select ${row.name}`} />
       </span>
-      <span className="fl-cell fl-name" role="cell">
+      <span className="vt-cell fl-name" role="cell">
         <a href={`#/clusters/${encodeURIComponent(row.id)}`}>{row.name}</a>
         {row.protected ? (
           <span className="fl-lock" title="Protected: detaching needs the name typed">
@@ -48,35 +49,35 @@ function Row({
         ) : null}
       </span>
       {hideGroup ? null : (
-        <span className="fl-cell" role="cell">
+        <span className="vt-cell" role="cell">
           <a href={`#/cluster-groups/${encodeURIComponent(row.groupId)}`}>{row.groupName}</a>
         </span>
       )}
-      <span className="fl-cell" role="cell">
+      <span className="vt-cell" role="cell">
         {row.provider === 'unknown' ? <span className="fl-muted">--</span> : row.provider}
       </span>
-      <span className="fl-cell fl-cap" role="cell">
+      <span className="vt-cell fl-cap" role="cell">
         {row.type}
       </span>
-      <span className="fl-cell" role="cell">
+      <span className="vt-cell" role="cell">
         <StatusBadge status={row.status} message={row.statusMessage} />
       </span>
-      <span className="fl-cell" role="cell">
+      <span className="vt-cell" role="cell">
         <HealthBadge health={row.health} />
       </span>
-      <span className="fl-cell fl-mono" role="cell">
+      <span className="vt-cell fl-mono" role="cell">
         {row.version ?? '--'}
       </span>
-      <span className="fl-cell" role="cell" data-col="memory">
+      <span className="vt-cell" role="cell" data-col="memory">
         <AllocationBar allocation={row.memory} kind="memory" />
       </span>
-      <span className="fl-cell" role="cell" data-col="cpu">
+      <span className="vt-cell" role="cell" data-col="cpu">
         <AllocationBar allocation={row.cpu} kind="cpu" />
       </span>
-      <span className="fl-cell fl-num" role="cell" data-col="nodes">
+      <span className="vt-cell vt-num" role="cell" data-col="nodes">
         {row.nodes ?? '--'}
       </span>
-      <span className="fl-cell fl-labels" role="cell" title={labels.map(([k, v]) => `${k}: ${v}`).join('\n')}>
+      <span className="vt-cell fl-labels" role="cell" title={labels.map(([k, v]) => `${k}: ${v}`).join('\n')}>
         {labels.map(([k, v]) => (
           <span key={k} className="fl-label">
             {k}: {v}
@@ -95,93 +96,62 @@ export function ClusterTable({ store, hideGroup }: { store: ListStore; hideGroup
   const selected = useStore(store, (s) => s.selected);
   const ids = useStore(store, (s) => s.ids);
   const { sortBy, toggle, selectAll, rowAt, ensureRange } = store.getState();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render here
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    ensureRange(first, last + 20);
-  }, [first, last, ensureRange, pages]);
 
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
-  const cls = `fl-table${hideGroup ? ' fl-table-nogroup' : ''}`;
+  const selectAllCell = (
+    <span className="vt-cell fl-check" role="columnheader">
+      <input
+        type="checkbox"
+        checked={allSelected}
+        onChange={(e) => selectAll(e.target.checked)}
+        aria-label="Select all clusters matching the filter"
+      />
+    </span>
+  );
   return (
-    <div className="fl-table-wrap">
-      <div className={cls} role="table" aria-label="Clusters" aria-rowcount={total}>
-        <div className="fl-row fl-head" role="row">
-          <span className="fl-cell fl-check" role="columnheader">
-            <input
-              type="checkbox"
-              checked={allSelected}
-              onChange={(e) => selectAll(e.target.checked)}
-              aria-label="Select all clusters matching the filter"
-            />
-          </span>
-          {COLUMNS.filter((c) => !(hideGroup && c.key === 'group')).map((c) => (
-            <span
-              key={c.key}
-              className="fl-cell"
-              role="columnheader"
-              aria-sort={
-                query.sort === c.key ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined
-              }
-            >
-              {c.key === 'labels' ? (
-                c.label
-              ) : (
-                <button type="button" className="fl-sort" onClick={() => sortBy(c.key as SortKey)}>
-                  {c.label}
-                  {query.sort === c.key ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                </button>
-              )}
-            </span>
-          ))}
-        </div>
-        <div className="fl-scroll" ref={scrollRef} data-testid="cluster-rows">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rowAt(item.index);
-              return (
-                <div
-                  key={item.key}
-                  className={`fl-row${row && selected.has(row.id) ? ' fl-selected' : ''}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  data-name={row?.name}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  {row ? (
-                    <Row
-                      row={row}
-                      hideGroup={hideGroup}
-                      selected={selected.has(row.id)}
-                      onToggle={() => toggle(row.id)}
-                    />
-                  ) : (
-                    <span className="fl-cell fl-muted" role="cell">
-                      Loading…
-                    </span>
-                  )}
-                </div>
-              );
-            })}
+    <VirtualTable
+      label="Clusters"
+      className={`fl-table${hideGroup ? ' fl-table-nogroup' : ''}`}
+      total={total}
+      rowHeight={ROW_HEIGHT}
+      overscan={12}
+      ensureRange={ensureRange}
+      refetchOn={pages}
+      testId="cluster-rows"
+      head={
+        <TableHead
+          lead={selectAllCell}
+          columns={COLUMNS.filter((c) => !(hideGroup && c.key === 'group'))}
+          sort={{ key: query.sort, dir: query.dir }}
+          onSort={sortBy}
+        />
+      }
+      renderRow={(item, style) => {
+        const row = rowAt(item.index);
+        return (
+          <div
+            key={item.key}
+            className={`vt-row${row && selected.has(row.id) ? ' fl-selected' : ''}`}
+            role="row"
+            aria-rowindex={item.index + 2}
+            data-name={row?.name}
+            style={style}
+          >
+            {row ? (
+              <Row
+                row={row}
+                hideGroup={hideGroup}
+                selected={selected.has(row.id)}
+                onToggle={() => toggle(row.id)}
+              />
+            ) : (
+              <span className="vt-cell fl-muted" role="cell">
+                Loading…
+              </span>
+            )}
           </div>
-        </div>
-      </div>
-    </div>
+        );
+      }}
+    />
   );
 }
