@@ -89,6 +89,12 @@ test('a first-time user opens the sample snapshot from the empty Clusters page a
   await shot(app, 'snapshot-namespaces-filtered');
   await clusterFilter(page).selectOption({ label: 'tkg-01' });
   await expect.poll(() => rowClusters(page)).toEqual(['tkg-01']);
+  // A link filtered by a cluster id the snapshot does not know (a live cluster's, from a bookmark)
+  // shows every cluster's namespaces rather than none.
+  await app.open('#/namespaces/cluster/0b9a7c1d-5e8f-4a21-9c3d-7e6f5a4b3c2d');
+  await expect(snaps.banner).toBeVisible();
+  await expect.poll(() => rowClusters(page)).toEqual(DEMO);
+  await expect(clusterFilter(page).locator('option:checked')).toHaveText('All clusters');
 
   // Cluster groups of the snapshot: read from it, no create form.
   await app.goTo('Cluster groups');
