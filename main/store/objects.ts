@@ -229,8 +229,8 @@ export function createObjectStore(db: Db): ObjectStore {
   const dropSearch = db.prepare<[number]>('DELETE FROM objects_search WHERE rowid = ?');
   const dropBody = db.prepare<[number]>('DELETE FROM object_bodies WHERE id = ?');
   const dropRow = db.prepare<[number]>('DELETE FROM objects WHERE id = ?');
-  const stale = db.prepare<[string, string, string, string, number], { id: number }>(
-    'SELECT id FROM objects WHERE source = ? AND cluster = ? AND api_group = ? AND kind = ? AND sync_gen < ?',
+  const stale = db.prepare<[string, string, string, string, number], { id: number; kind: string }>(
+    'SELECT id, kind FROM objects WHERE source = ? AND cluster = ? AND api_group = ? AND kind = ? AND sync_gen < ?',
   );
   const getRow = db.prepare<[string, string, string, string, string, string], Row>(
     `SELECT ${WITH_BODY} FROM objects o WHERE o.source = ? AND o.cluster = ? AND o.api_group = ? AND o.kind = ? AND o.namespace = ? AND o.name = ?`,
@@ -284,16 +284,18 @@ export function createObjectStore(db: Db): ObjectStore {
     }
   };
 
-  const removeId = (id: number) => {
+  // deleting a rowid from a contentless FTS5 table costs a tombstone even when it was never
+  // indexed: unsearched kinds skip it
+  const removeRow = ({ id, kind }: { id: number; kind: string }) => {
     dropLabelIndex.run(id);
-    dropSearch.run(id);
+    if (!UNSEARCHED_KINDS.has(kind)) dropSearch.run(id);
     dropBody.run(id);
     dropRow.run(id);
   };
 
   const removeOne = (k: ObjectKey) => {
     const old = find.get(k.source, k.cluster, k.group, k.kind, k.namespace, k.name);
-    if (old) removeId(old.id);
+    if (old) removeRow(old);
   };
 
   const applyTx = db.transaction(
@@ -303,16 +305,19 @@ export function createObjectStore(db: Db): ObjectStore {
     },
   );
   const sweepTx = db.transaction((scope: ObjectScope, gen: number) => {
-    const ids = stale.all(scope.source, scope.cluster, scope.group, scope.kind, gen);
-    for (const { id } of ids) removeId(id);
-    return ids.length;
+    const rows = stale.all(scope.source, scope.cluster, scope.group, scope.kind, gen);
+    for (const row of rows) removeRow(row);
+    return rows.length;
   });
   const clearTx = db.transaction((source: string, cluster?: string) => {
     const where = cluster === undefined ? 'source = ?' : 'source = ? AND cluster = ?';
     const params = cluster === undefined ? [source] : [source, cluster];
-    const ids = db.prepare(`SELECT id FROM objects WHERE ${where}`).all(...params) as Array<{ id: number }>;
-    for (const { id } of ids) removeId(id);
-    return ids.length;
+    const rows = db.prepare(`SELECT id, kind FROM objects WHERE ${where}`).all(...params) as Array<{
+      id: number;
+      kind: string;
+    }>;
+    for (const row of rows) removeRow(row);
+    return rows.length;
   });
 
   /**
