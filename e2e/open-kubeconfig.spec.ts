@@ -63,12 +63,12 @@ test('an event with a path that does not exist says which file could not be read
   await expect(page.getByText(missing).first()).toBeVisible();
 });
 
-test('browser mode: the Clusters page offers "Attach from kubeconfig file…", which reads the chosen files', async ({
+test('browser mode: the empty Clusters page offers "Attach from kubeconfig file…", which reads the chosen files', async ({
   app,
   page,
 }) => {
   await app.open('#/clusters');
-  const button = page.getByRole('button', { name: 'Attach from kubeconfig file…' });
+  const button = app.emptyState.getByRole('button', { name: 'Attach from kubeconfig file…' });
   await expect(button).toBeVisible();
   await page.screenshot({ path: '/tmp/shots-desktop/clusters-attach-file-button.png' });
   const chooser = page.waitForEvent('filechooser');

@@ -79,7 +79,6 @@ function ClusterListPage() {
             <Button href="#/clusters/heatmap">Node heatmap</Button>
             <OpenSnapshotButton />
             {empty ? null : <CaptureButton scope={{ kind: 'fleet' }} />}
-            <AttachFileButton />
             <Button variant="primary" href="#/clusters/attach">
               Attach cluster
             </Button>
@@ -98,9 +97,7 @@ function ClusterListPage() {
           title="No clusters attached yet"
           actions={
             <>
-              <Button variant="primary" href="#/clusters/attach">
-                Attach from kubeconfig
-              </Button>
+              <AttachFileButton variant="primary" />
               <DemoButton />
               <OpenSampleButton />
             </>
