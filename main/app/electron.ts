@@ -171,7 +171,9 @@ async function startDesktop(): Promise<void> {
         if (!result.ok) dialog.showErrorBox('Cannot open the snapshot', result.error.message);
       });
   // File ▸ Open Kubeconfig…: the renderer reads the chosen files as it reads dropped kubeconfigs.
-  const openKubeconfig = () =>
+  // With no window open (macOS), one opens first, so its page is up by the time files are chosen.
+  const openKubeconfig = () => {
+    focusOrCreate();
     void dialog
       .showOpenDialog({
         title: 'Open Kubeconfig',
@@ -181,13 +183,10 @@ async function startDesktop(): Promise<void> {
         properties: ['openFile', 'multiSelections', 'showHiddenFiles'],
       })
       .then(({ canceled, filePaths }) => {
-        if (canceled || filePaths.length === 0) return;
-        const send = () => core.events.emit('app.openKubeconfig', { paths: filePaths });
-        if (live().length === 0) return void createWindow().webContents.once('did-finish-load', send);
-        focusOrCreate();
-        send();
+        if (!canceled && filePaths.length > 0) core.events.emit('app.openKubeconfig', { paths: filePaths });
       })
       .catch((error: unknown) => log.error('Open Kubeconfig failed', error));
+  };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
