@@ -37,7 +37,7 @@ test('File ▸ Open Kubeconfig… (the app.openKubeconfig event) opens the attac
   await expect(page.getByText('2 files', { exact: false }).first()).toBeVisible();
   const fromMenu = await listedContexts(page);
   expect(fromMenu).toEqual(contexts);
-  await page.screenshot({ path: '/tmp/shots-desktop/open-kubeconfig-menu.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/open-kubeconfig-menu.png', fullPage: true });
 
   // The same files dropped on the Clusters page.
   await app.open('#/clusters');
@@ -70,7 +70,7 @@ test('browser mode: the empty Clusters page offers "Attach from kubeconfig file�
   await app.open('#/clusters');
   const button = app.emptyState.getByRole('button', { name: 'Attach from kubeconfig file…' });
   await expect(button).toBeVisible();
-  await page.screenshot({ path: '/tmp/shots-desktop/clusters-attach-file-button.png' });
+  await page.screenshot({ path: 'test-results/clusters-attach-file-button.png' });
   const chooser = page.waitForEvent('filechooser');
   await button.click();
   const picked = await chooser;
