@@ -33,7 +33,10 @@ test('Ctrl-K search finds a deployment by name and Enter opens it', async ({ app
   await expect(search.dialog).toBeHidden();
 });
 
-/** The top-bar button opens the same palette; it finds objects by kind, label (key=value) and namespace. */
+/**
+ * The top-bar button opens the same palette; it shows its syntax, and reads kinds (as kubectl
+ * names them), exact labels (key=value) and namespaces.
+ */
 test('the search button opens the palette: kind, label and namespace searches', async ({ app, page }) => {
   test.setTimeout(150_000);
   await app.open('#/clusters');
@@ -43,18 +46,24 @@ test('the search button opens the palette: kind, label and namespace searches', 
   await expect(search.button).toContainText(/Ctrl K|⌘K/);
   await expect(search.button).toHaveAttribute('aria-keyshortcuts', /^(Control|Meta)\+K$/);
   await search.openWithButton();
+  await expect(search.dialog).toContainText('app=cart');
+  await expect(search.dialog).toContainText('ns:shop');
 
-  // a label, as key=value: the cart pods carry app=cart
+  const kindsListed = () =>
+    search.options.evaluateAll((os) => [...new Set(os.map((o) => o.getAttribute('data-kind')))]);
+  const namesListed = () =>
+    search.options.evaluateAll((os) => os.map((o) => o.getAttribute('data-name') ?? ''));
+
+  // a label, as key=value, is exact: the cart pods carry app=cart, the cart-redis pods app=cart-redis
   const cartPod = search.dialog.locator('[role="option"][data-kind="Pod"][data-name^="cart-"]').first();
   await search.find('app=cart', cartPod);
+  await expect(search.option('Deployment', 'cart').first()).toBeVisible();
+  expect((await namesListed()).filter((n) => n.startsWith('cart-redis'))).toEqual([]);
 
-  // a kind and a name: the cart-redis StatefulSets (and their pods, labelled statefulset.kubernetes.io/pod-name);
-  // the cart Deployment and its ReplicaSets are not StatefulSets
-  const redis = search.option('StatefulSet', 'cart-redis').first();
-  await search.find('statefulset cart', redis);
-  const kinds = await search.options.evaluateAll((os) => os.map((o) => o.getAttribute('data-kind')));
-  expect(new Set(kinds)).toEqual(new Set(['StatefulSet', 'Pod']));
-  await expect(search.option('Deployment', 'cart')).toHaveCount(0);
+  // a kind and a name: "statefulset" is a kind, so only the cart-redis StatefulSets are listed
+  // (not their pods, labelled statefulset.kubernetes.io/pod-name, nor the cart Deployment)
+  await search.find('statefulset cart', search.option('StatefulSet', 'cart-redis').first());
+  expect(await kindsListed()).toEqual(['StatefulSet']);
 
   // a namespace: everything listed is in it (or is the namespace itself)
   await search.find('shop', search.option('Namespace', 'shop').first());
@@ -71,8 +80,59 @@ test('the search button opens the palette: kind, label and namespace searches', 
       true,
     );
   }
+  // ns: only the namespace's objects; with a short kind name, only that kind
+  await search.find('ns:shop sts', search.option('StatefulSet', 'cart-redis').first());
+  expect(await kindsListed()).toEqual(['StatefulSet']);
+  expect(
+    new Set(await search.options.evaluateAll((os) => os.map((o) => o.getAttribute('data-namespace')))),
+  ).toEqual(new Set(['shop']));
 
   await search.input.press('Escape');
   await expect(search.dialog).toBeHidden();
   await expect(search.button).toBeFocused();
+});
+
+/** kubectl's names for kinds: "deploy" lists deployments, "pods NAME" pods; cluster: takes a name; Enter opens a pod. */
+test('kind short names and plurals, cluster by name, and Enter on a pod', async ({ app, page }) => {
+  test.setTimeout(150_000);
+  await app.open('#/clusters');
+  const tkg = await new NamespacesPage(page).startDemo('tkg-01');
+
+  const search = new SearchPalette(page);
+  await search.open();
+  const kindsListed = () =>
+    search.options.evaluateAll((os) => [...new Set(os.map((o) => o.getAttribute('data-kind')))]);
+
+  // "deploy" alone lists deployments, of every namespace and cluster, in name order
+  await search.find('deploy', search.option('Deployment', 'cart').first());
+  expect(await kindsListed()).toEqual(['Deployment']);
+  const deployments = await search.options.evaluateAll((os) =>
+    os.map((o) => o.getAttribute('data-name') ?? ''),
+  );
+  expect(deployments.length).toBeGreaterThan(5);
+  expect(deployments).toEqual([...deployments].sort());
+  await expect(search.dialog).toContainText(/\d+ match/);
+
+  // the same with the plural, in capitals
+  await search.find('DEPLOYMENTS', search.option('Deployment', 'cart').first());
+  expect(await kindsListed()).toEqual(['Deployment']);
+
+  // cluster: by the cluster's name: the shop runs on two clusters, this lists one cart Deployment
+  await search.find('cluster:tkg-01 deploy cart', search.option('Deployment', 'cart').first());
+  await expect(search.option('Deployment', 'cart')).toHaveCount(1);
+  await expect(search.option('Deployment', 'cart')).toContainText('tkg-01');
+
+  // "pods cart": pods only, whose name (or namespace, or labels) holds "cart"; Enter opens the pod
+  const cartPod = search.dialog.locator('[role="option"][data-kind="Pod"][data-name^="cart-"]').first();
+  await search.find('pods cart', cartPod);
+  expect(await kindsListed()).toEqual(['Pod']);
+  const pod = (await cartPod.getAttribute('data-name'))!;
+  await search.input.fill(`cluster:tkg-01 po ${pod}`);
+  const only = search.option('Pod', pod);
+  await expect(only).toHaveCount(1);
+  await expect(search.results).toHaveAttribute('aria-busy', 'false');
+  await search.moveTo(only);
+  await search.input.press('Enter');
+  await expect(search.dialog).toBeHidden();
+  expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#/workloads/pods/${tkg}/shop/${pod}`);
 });

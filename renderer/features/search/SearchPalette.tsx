@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
 import { call, messageOf } from '../../lib/call';
 import { useSource } from '../../stores/source-store';
+import { withClusterIds } from './cluster-names';
 import { isSearchShortcut, paletteMove } from './keys';
 import { useSearchOpen } from './search-store';
 import { searchTarget } from './target';
@@ -11,7 +12,8 @@ type Result = CallOutput<'search.query'>;
 
 /**
  * Fleet-wide search (Ctrl/Cmd-K or the top-bar button): any object of the current data source by
- * name, kind, label (key=value) or namespace; Enter opens it.
+ * name, kind (pods, deploy …), label (app=cart) or namespace, with ns:, cluster: and kind: filters
+ * (the syntax: shared/objects/search-syntax.ts); Enter opens it.
  */
 export function SearchPalette() {
   const open = useSearchOpen((s) => s.open);
@@ -52,7 +54,7 @@ export function SearchPalette() {
     if (q === '') return;
     let stale = false;
     const timer = setTimeout(() => {
-      call('search.query', { text: q, source, limit: 50 }).then(
+      call('search.query', { text: withClusterIds(q, clusterNames), source, limit: 50 }).then(
         (r) => {
           if (stale) return;
           setResult({ ...r, query: `${source}\u0000${q}` });
@@ -66,7 +68,7 @@ export function SearchPalette() {
       stale = true;
       clearTimeout(timer);
     };
-  }, [text, open, source]);
+  }, [text, open, source, clusterNames]);
 
   useEffect(() => {
     if (!enterPending.current || result?.query !== `${source}\u0000${text.trim()}`) return;
@@ -115,6 +117,7 @@ export function SearchPalette() {
           aria-expanded={items.length > 0}
           aria-controls="search-results"
           aria-activedescendant={items.length ? optionId(active) : undefined}
+          aria-describedby="search-hint"
           aria-label="Search objects by name, kind, label or namespace"
           placeholder="Search pods, deployments, nodes… by name, kind, label or namespace"
           value={text}
@@ -140,6 +143,11 @@ export function SearchPalette() {
             }
           }}
         />
+        <p id="search-hint" className="fl-search-hint">
+          kinds <code>pods nginx</code> <code>deploy</code> · labels <code>app=cart</code>{' '}
+          <code>tier!=web</code> · filters <code>ns:shop</code> <code>cluster:NAME</code>{' '}
+          <code>kind:KIND</code>
+        </p>
         {error && !empty ? (
           <p className="form-error" role="alert">
             {error}
@@ -180,7 +188,7 @@ export function SearchPalette() {
         </ul>
         <p className="fl-search-foot">
           {empty
-            ? 'Type a name, kind, namespace or label (key=value). ↑↓ to move, Enter to open, Esc to close.'
+            ? '↑↓ to move, Enter to open, Esc to close.'
             : result && fresh
               ? `${result.total} match${result.total === 1 ? '' : 'es'}${result.total > items.length ? `, first ${items.length} shown` : ''} · ${result.elapsedMs.toFixed(0)} ms`
               : 'Searching…'}
