@@ -4,6 +4,8 @@
  *                  [--nodes N] [--pods N] [--seed N] [--churn RATE] [--no-controllers]
  * Prints one JSON line {"ready":true,...} when every cluster listens; Ctrl-C (SIGINT) or SIGTERM stops it.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startSim, type SimOptions } from './index';
 
 const USAGE =
@@ -101,7 +103,9 @@ async function main(): Promise<void> {
   );
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('sim/cli.ts');
+// a URL from the path, not `file://` + path: Windows paths and paths with spaces differ as text
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   main().catch((e: unknown) => {
     process.stderr.write(`kube-sim: ${(e as Error).stack ?? String(e)}\n`);
