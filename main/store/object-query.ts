@@ -237,9 +237,8 @@ export const SEARCH_COUNT_CAP = 1000;
  *    first `limit` the label index yields (then sorted by name).
  * 2. `rest`: when the first step found fewer than `limit`, any other row holding every word,
  *    through the trigram index (words of three characters or more; shorter ones filter).
- * `count` counts matches up to SEARCH_COUNT_CAP. `kindsInCache` (kindsInStore, read just before)
- * lets a word name a custom resource's kind, and lets a namespace filter seek the kind indexes;
- * without it, only built-in kinds are recognised.
+ * `count` counts matches up to SEARCH_COUNT_CAP. `kindsInCache` (kindsInStore) lets a word name a
+ * custom resource's kind too; without it, only built-in kinds are recognised.
  */
 export function searchSql(
   q: SearchQuery,
@@ -252,20 +251,22 @@ export function searchSql(
     return undefined;
   }
   const kinds = intersect(plan.kinds, q.kinds);
-  // every kind but Events, so that the (source, kind, namespace) index serves a namespace
-  const seekKinds = kinds ?? (plan.namespaces && kindsInCache?.filter((k) => k !== 'Event'));
+  // a namespace without a kind: every kind of the source, so that the (source, kind, namespace)
+  // index serves it
+  const seekKindsOf = !kinds && plan.namespaces ? q.source : undefined;
   // with words and no kind to seek, the name index drives: `+` keeps SQLite from reading a whole
   // source or cluster through their indexes instead
-  const drive = (column: string) => (plan.words.length > 0 && !seekKinds ? `+${column}` : column);
+  const drive = (column: string) =>
+    plan.words.length > 0 && !kinds && seekKindsOf === undefined ? `+${column}` : column;
   const filters: Fragment[] = [];
   if (q.source !== undefined) filters.push({ sql: `${drive('o.source')} = ?`, params: [q.source] });
-  for (const f of [
-    inList(drive('o.cluster'), intersect(plan.clusters, q.clusters)),
-    inList('o.kind', seekKinds),
-    inList('o.namespace', plan.namespaces),
-  ]) {
-    if (f) filters.push(f);
-  }
+  const clusters = inList(drive('o.cluster'), intersect(plan.clusters, q.clusters));
+  if (clusters) filters.push(clusters);
+  const kindList = inList('o.kind', kinds);
+  if (kindList) filters.push(kindList);
+  else if (seekKindsOf !== undefined) filters.push(kindsOf(seekKindsOf));
+  const namespaces = inList('o.namespace', plan.namespaces);
+  if (namespaces) filters.push(namespaces);
   // Events are not in the trigram index: they are found only when their kind is asked for
   if (!kinds) filters.push({ sql: "o.kind != 'Event'", params: [] });
   const and = (parts: Fragment[]): Fragment => ({
@@ -341,6 +342,18 @@ export function searchSql(
     count: capped(from, fullWhere),
   };
 }
+
+/**
+ * The kinds of a source but Events, read by skipping through the (source, kind, …) index: one seek
+ * per kind.
+ */
+const kindsOf = (source: string): Fragment => ({
+  sql:
+    'o.kind IN (WITH RECURSIVE k(kind) AS (SELECT min(kind) FROM objects WHERE source = ? UNION ALL ' +
+    'SELECT (SELECT min(kind) FROM objects WHERE source = ? AND kind > k.kind) FROM k WHERE k.kind IS NOT NULL) ' +
+    "SELECT kind FROM k WHERE kind IS NOT NULL AND kind != 'Event')",
+  params: [source, source],
+});
 
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 

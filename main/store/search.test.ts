@@ -231,7 +231,6 @@ describe('fleet-wide search', () => {
       obj(`c${i % 4}`, 'Pod', `ns-${i % 7}`, `pod-${i}`, { app: `app-${i % 9}`, tier: i % 2 ? 'a' : 'b' }),
     );
     store.upsert(pods);
-    const kinds = kindsInStore(db);
     const texts = [
       'deploy',
       'pods',
@@ -252,7 +251,11 @@ describe('fleet-wide search', () => {
       'cluster:c1 pod-1',
       'cluster:c1',
     ];
-    for (const source of ['live', undefined]) {
+    for (const [source, kinds] of [
+      ['live', kindsInStore(db)],
+      ['live', undefined],
+      [undefined, undefined],
+    ] as const) {
       for (const text of texts) {
         const sql = searchSql({ text, source }, 'o.id, o.name', kinds);
         expect(sql, text).toBeDefined();
