@@ -13,6 +13,7 @@ import { createPodsArea } from './areas/pods';
 import { createSourcesArea, type SourcesArea } from './areas/sources';
 import { createWorkspacesArea } from './areas/workspaces';
 import type { Sealer } from '../services/credentials/sealer';
+import type { SimLauncher } from '../services/demo';
 import { createOpenApiCache, type OpenApiCache } from '../kube/openapi-cache';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { recordedLog, recordedPodUsage } from '../services/snapshots/recorded';
@@ -42,6 +43,8 @@ export interface ComposeOptions {
   sealer?: { sealer: Sealer; id: string };
   /** The YAML editor's cache of the clusters' OpenAPI (default: a new one); detaching a cluster empties its part. */
   openapi?: OpenApiCache;
+  /** How the demo fleet's simulator starts (the desktop shell: utilityProcess.fork; default child_process.fork). */
+  simLauncher?: SimLauncher;
 }
 
 /** Builds the services and the contract handlers over one data folder. Shared by every shell. */
@@ -52,6 +55,7 @@ export function createAppCore({
   sqliteBinding,
   sealer,
   openapi = createOpenApiCache(),
+  simLauncher,
 }: ComposeOptions): AppCore {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(path.join(dataDir, 'flotilla.db'), { nativeBinding: sqliteBinding });
@@ -66,6 +70,7 @@ export function createAppCore({
     events,
     dataDir,
     sealer,
+    simLauncher,
     cache: nodes.tap(objects.service),
   });
   const workspaces = createWorkspacesArea({

@@ -22,7 +22,6 @@ import {
   type WebContents,
 } from 'electron';
 import { bindElectronTransport } from '../ipc/electron-transport';
-import { setSimLauncher } from '../services/demo';
 import { createLogger } from '../services/log';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
@@ -107,9 +106,15 @@ async function startDesktop(): Promise<void> {
       ? 'credentials sealed by the OS keychain'
       : 'credentials sealed by the key file in the data folder',
   );
-  // The demo fleet's simulator runs as a utility process: the packaged app cannot run as Node.
-  setSimLauncher(utilitySimLauncher((script, args, options) => utilityProcess.fork(script, args, options)));
-  const core = createAppCore({ dataDir, shell: 'electron', log, sqliteBinding, sealer });
+  const core = createAppCore({
+    dataDir,
+    shell: 'electron',
+    log,
+    sqliteBinding,
+    sealer,
+    // the demo fleet's simulator runs as a utility process: the packaged app cannot run as Node
+    simLauncher: utilitySimLauncher((script, args, options) => utilityProcess.fork(script, args, options)),
+  });
   void startDemoIfWanted(core, args.demo).then((line) => line && log.info(line));
   log.info(`desktop shell ${APP_VERSION}, data in ${dataDir}`);
 

@@ -52,16 +52,6 @@ export const forkSim: SimLauncher = (script, args, { execPath, cwd, env }) => {
   };
 };
 
-/**
- * How this process starts the simulator. The desktop shell replaces it with utilityProcess.fork
- * before it builds its services: a packaged Electron app has the RunAsNode fuse off, so its own
- * binary cannot be asked to act as Node.
- */
-let defaultLauncher: SimLauncher = forkSim;
-export function setSimLauncher(launcher: SimLauncher): void {
-  defaultLauncher = launcher;
-}
-
 export interface DemoOptions {
   /**
    * kube-sim's entry: `args[0]` is the script, the rest its arguments (`--demo --out <dir>` are
@@ -73,7 +63,11 @@ export interface DemoOptions {
   log: Logger;
   /** How long to wait for the simulator's ready line. */
   startTimeoutMs?: number;
-  /** How to start the process; the one set by setSimLauncher (child_process.fork by default) when absent. */
+  /**
+   * How to start the process (default child_process.fork). The desktop shell passes
+   * utilityProcess.fork: a packaged Electron app has the RunAsNode fuse off, so its own binary
+   * cannot be asked to act as Node.
+   */
   launch?: SimLauncher;
 }
 
@@ -103,7 +97,7 @@ export function createDemo(options: DemoOptions) {
       return Promise.reject(new AppError('UNAVAILABLE', 'The simulator command names no script to run.'));
     fs.mkdirSync(options.outDir, { recursive: true });
     const args = [...rest, '--demo', '--out', options.outDir];
-    const launch = options.launch ?? defaultLauncher;
+    const launch = options.launch ?? forkSim;
     options.log.info(`starting the demo fleet: ${script} ${args.join(' ')}`);
     const proc = launch(script, args, {
       execPath: options.command.program,

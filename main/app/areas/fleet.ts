@@ -36,6 +36,8 @@ export interface AreaContext {
   /** Whether to connect to attached clusters at start (the CLI connects on demand). */
   connect?: boolean;
   demoCommand?: DemoOptions['command'];
+  /** How the demo's simulator process starts (child_process.fork when absent). */
+  simLauncher?: DemoOptions['launch'];
   /** The live object cache: started when a cluster first becomes ready, purged when it is detached. */
   cache?: {
     start(clusterId: string, kubeConfig: KubeConfig): void;
@@ -155,6 +157,7 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
         command: simCommand,
         outDir: path.join(ctx.dataDir, 'demo-fleet'),
         log: log.child('demo'),
+        launch: ctx.simLauncher,
       })
     : undefined;
 
