@@ -26,6 +26,7 @@ import {
   type Param,
 } from './object-query';
 import { toRow, type ObjectRowValues, type ObjectWrite } from './object-row';
+import { kindsInStore } from './search-kinds';
 
 /**
  * The object cache over one SQLite database: batched writes from informers (or a snapshot or an
@@ -405,7 +406,8 @@ export function createObjectStore(db: Db): ObjectStore {
     search(query) {
       const started = performance.now();
       const limit = Math.min(Math.max(1, query.limit ?? 50), 200);
-      const sql = searchSql(query, SUMMARY_COLUMNS);
+      // the kinds in the cache, so a custom resource's name or plural filters by its kind too
+      const sql = searchSql(query, SUMMARY_COLUMNS, kindsInStore(db));
       if (!sql) return { items: [], total: 0, elapsedMs: 0 };
       const rows = prepared(sql.prefix.sql).all(...sql.prefix.params, limit) as Row[];
       if (rows.length < limit && sql.rest) {

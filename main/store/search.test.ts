@@ -222,7 +222,10 @@ describe('fleet-wide search', () => {
     expect(run(db, { text: 'rollouts ns:web' }, kinds).items).toEqual(['Rollout/proxy-canary']);
     // without the cache's kinds, the word is text ("rollouts" is in no row)
     expect(run(db, { text: 'rollouts' }).items).toEqual([]);
-    // the store's own search() reads built-in kinds whatever it is given
+    // the store's own search() reads the cache's kinds itself
+    expect(store.search({ text: 'rollouts ns:web' }).items.map((i) => `${i.kind}/${i.name}`)).toEqual([
+      'Rollout/proxy-canary',
+    ]);
     expect(run(db, { text: 'pods nginx' }, kinds)).toEqual({ items: found('pods nginx'), total: 2 });
   });
 
