@@ -11,8 +11,17 @@ import { KubeHttpError, type ListPage, type Transport, type WatchEvent } from '.
  */
 
 type ListStep = ListPage | KubeHttpError;
-/** A watch: its events, then an error (after the stream opened), or `refuse` (it never opens), or `hang` (open until stopped). */
-type WatchStep = { events: WatchEvent[]; end?: KubeHttpError | Error; refuse?: Error; hang?: boolean };
+/**
+ * A watch: its events, then an error (after the stream opened), or `refuse` (it never opens), or `hang` (open until
+ * stopped), or `silent` (never answered: it fails at the open deadline the caller gave, as the real transport does).
+ */
+type WatchStep = {
+  events: WatchEvent[];
+  end?: KubeHttpError | Error;
+  refuse?: Error;
+  hang?: boolean;
+  silent?: boolean;
+};
 
 function scripted(lists: ListStep[], watches: WatchStep[]) {
   const calls: Array<{ verb: 'list' | 'watch'; params: Record<string, string> }> = [];
@@ -28,6 +37,12 @@ function scripted(lists: ListStep[], watches: WatchStep[]) {
       calls.push({ verb: 'watch', params });
       const step = watches.shift();
       if (step?.refuse) throw step.refuse;
+      if (step?.silent) {
+        const ms = options?.openTimeoutMs;
+        return new Promise((_resolve, reject) => {
+          if (ms) setTimeout(() => reject(new KubeHttpError(0, 'Timeout', `no answer within ${ms} ms`)), ms);
+        });
+      }
       options?.onOpen?.();
       if (!step || step.hang) {
         return new Promise((resolve) => options?.signal?.addEventListener('abort', () => resolve()));
@@ -184,6 +199,35 @@ describe('informer', () => {
       'synced',
     ]);
     expect(informer.status()).toMatchObject({ state: 'synced', retries: 0, errors: 5 });
+  });
+
+  it('a cluster that stops answering: watches fail at their open deadline and the kind shows the error', async () => {
+    const { transport, calls } = scripted(
+      [
+        { items: [obj('a', '1')], resourceVersion: '5' },
+        { items: [obj('a', '1')], resourceVersion: '9' },
+      ],
+      [
+        { events: [], end: new Error('the watch connection was cut') },
+        { events: [], silent: true },
+        { events: [], silent: true },
+        { events: [], hang: true },
+      ],
+    );
+    const { sink } = recordingSink();
+    const states: string[] = [];
+    informer = createInformer({
+      ...base,
+      transport,
+      sink,
+      watchOpenTimeoutMs: 10,
+      onStatus: (s) => states.push(`${s.state}${s.message ? `: ${s.message}` : ''}`),
+    });
+    informer.start();
+    await until('the fourth watch', () => calls.filter((c) => c.verb === 'watch').length === 4);
+    expect(states).toContain('error: no answer within 10 ms');
+    // the cluster answers again: the kind is synced once more
+    expect(informer.status().state).toBe('synced');
   });
 
   it('marks a kind the cluster does not serve as unavailable, without spinning', async () => {

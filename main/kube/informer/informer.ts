@@ -54,6 +54,8 @@ export interface InformerOptions {
   /** Server-side watch length; each watch adds up to 20% jitter. */
   watchSeconds?: number;
   listTimeoutMs?: number;
+  /** How long a watch may take to be accepted: a cluster that accepts connections but never answers fails after it. */
+  watchOpenTimeoutMs?: number;
   backoff?: { baseMs?: number; maxMs?: number; random?: () => number };
   /** How long to wait before asking again for a kind the server does not serve. */
   unavailableRetryMs?: number;
@@ -161,7 +163,13 @@ export function createInformer(o: InformerOptions): Informer {
       path,
       { resourceVersion: rv, allowWatchBookmarks: 'true', timeoutSeconds: String(seconds) },
       onEvent,
-      { metadataOnly: r.metadataOnly, signal, timeoutMs: (seconds + 30) * 1000, onOpen },
+      {
+        metadataOnly: r.metadataOnly,
+        signal,
+        timeoutMs: (seconds + 30) * 1000,
+        openTimeoutMs: o.watchOpenTimeoutMs ?? 30_000,
+        onOpen,
+      },
     );
     return last;
   };

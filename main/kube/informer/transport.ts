@@ -48,6 +48,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Whole-request limit for lists; no-data limit for watches. */
   timeoutMs?: number;
+  /** Limit for the server's first answer (status line and headers); a silent server fails after it. */
+  openTimeoutMs?: number;
   /** Watches: called once the server accepted the watch (HTTP 200), before any event. */
   onOpen?: () => void;
 }
@@ -131,10 +133,22 @@ export function createTransport(kc: KubeConfig): Transport {
     await kc.applyToHTTPSOptions(opts);
     const agent = agentFor(opts);
     return new Promise((resolve, reject) => {
+      let opening: NodeJS.Timeout | undefined;
       const req = (plain ? http : https).request(url, { ...opts, agent, signal: options.signal }, (res) => {
+        clearTimeout(opening);
         resolve({ req, res, what });
       });
-      req.on('error', (error) => reject(error));
+      req.on('error', (error) => {
+        clearTimeout(opening);
+        reject(error);
+      });
+      if (options.openTimeoutMs) {
+        const ms = options.openTimeoutMs;
+        opening = setTimeout(
+          () => req.destroy(new KubeHttpError(0, 'Timeout', `${what}: no answer within ${ms} ms`)),
+          ms,
+        );
+      }
       if (options.timeoutMs) {
         req.setTimeout(options.timeoutMs, () =>
           req.destroy(new KubeHttpError(0, 'Timeout', `${what}: no answer within ${options.timeoutMs} ms`)),
@@ -201,7 +215,7 @@ export function createTransport(kc: KubeConfig): Transport {
         path,
         { ...params, watch: 'true' },
         options.metadataOnly ? METADATA_ACCEPT : JSON_ACCEPT,
-        { signal: options.signal },
+        { signal: options.signal, openTimeoutMs: options.openTimeoutMs },
       );
       if (res.statusCode !== 200)
         throw statusError(res.statusCode ?? 0, await readAll(res), res.headers, what);
