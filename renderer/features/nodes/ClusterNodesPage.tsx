@@ -8,6 +8,7 @@ import { sourceArg } from '../sources/source-arg';
 import { StatusBadge } from '../clusters/StatusBadge';
 import { ClusterTabs } from './ClusterTabs';
 import { NodeTable } from './NodeTable';
+import { staleNote } from './stale';
 import { useNodes } from './use-nodes';
 import './nodes.css';
 
@@ -39,10 +40,12 @@ export function useCluster(id: string): { cluster: ClusterHead | null; error: st
 
 /** `#/clusters/<id>/nodes`: the cluster's Nodes tab. */
 export function ClusterNodesPage({ id }: { id: string }) {
+  const source = useSource();
   const { cluster, error } = useCluster(id);
   const { list, error: nodesError } = useNodes([id]);
   const metrics = list?.metrics.find((m) => m.cluster === id);
   const ready = list?.items.filter((n) => n.state === 'Ready').length ?? 0;
+  const stale = cluster && !isReadOnlySource(source) ? staleNote(cluster) : null;
   return (
     <Page
       title={cluster?.name ?? 'Cluster'}
@@ -57,6 +60,11 @@ export function ClusterNodesPage({ id }: { id: string }) {
       <ClusterTabs id={id} active="nodes" />
       {error ? <p className="form-error">{error}</p> : null}
       {nodesError ? <p className="form-error">{nodesError}</p> : null}
+      {stale && list && list.items.length > 0 ? (
+        <p className="fl-stale-note" role="note" data-testid="nodes-stale">
+          {stale}
+        </p>
+      ) : null}
       {!list ? (
         <p className="fl-muted">Loading nodes…</p>
       ) : list.items.length === 0 ? (

@@ -12,6 +12,7 @@ import { useSource } from '../../stores/source-store';
 import { sourceArg } from '../sources/source-arg';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { nodeHref } from './NodeBits';
+import { heatLabel } from './stale';
 import { useNodes } from './use-nodes';
 import './nodes.css';
 
@@ -98,7 +99,7 @@ export function HeatmapPage({ path = [] }: { path?: string[] }) {
   const label = useCallback(
     (id: string) => {
       const c = names.get(id);
-      return c ? `${c.name} (${c.groupName})` : id;
+      return c ? heatLabel(c) : id;
     },
     [names],
   );
