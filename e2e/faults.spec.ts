@@ -62,6 +62,20 @@ test('faults on three clusters while Workloads is open: named, isolated, reliste
   await expect(app.statusItem('health')).toHaveText('1/3 clusters ready');
   await page.screenshot({ path: 'test-results/faults-named.png' });
 
+  // c's Nodes tab says its nodes are the last known ones, and why.
+  await app.goTo('Clusters');
+  await clusters.openOverview(c);
+  await page.getByRole('navigation', { name: 'Cluster views' }).getByRole('link', { name: 'Nodes' }).click();
+  await expect(page.getByTestId('nodes-stale')).toHaveText(
+    new RegExp(
+      `^${c} is unreachable: 127\\.0\\.0\\.1:\\d+ refused the connection.* as it last reported them\\.$`,
+    ),
+  );
+  await expect(app.statusItem('health')).toHaveText('1/3 clusters ready');
+  await app.goTo('Workloads');
+  await workloads.nameFilter.fill('faults-');
+  await expect(row('faults-one', a)).toBeVisible();
+
   // a keeps updating the open table while the others fail.
   await fleet.kubectl('--context', a, 'scale', 'deployment', 'faults-one', '--replicas=3');
   await expect(row('faults-one', a).locator('[data-col="ready"]')).toHaveText('3/3');
