@@ -1,5 +1,6 @@
 /** Score (Polaris formula), grade, summaries and the diff between two runs. */
 import type { CheckResultCounts, Finding } from './types';
+import { findingIdentity } from '../../store/inspections/identity';
 
 /** Polaris: 2·pass / (2·pass + warning + 2·danger) × 100, rounded down; info findings do not count. */
 export function polarisScore(r: CheckResultCounts): number {
@@ -45,17 +46,8 @@ export function summarize(findings: Finding[]): FindingSummary {
   return s;
 }
 
-/** Identity of a finding across runs (the source id is left out: two captures of one cluster compare). */
-export const findingKey = (f: Finding) =>
-  [
-    f.checkId,
-    f.object.cluster,
-    f.object.group,
-    f.object.kind,
-    f.object.namespace,
-    f.object.name,
-    f.path,
-  ].join('\u0000');
+/** Identity of a finding across runs: the one the history store keys findings by. */
+export const findingKey: (f: Finding) => string = findingIdentity;
 
 export interface FindingDiff {
   added: Finding[];
