@@ -5,7 +5,8 @@ import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/workloads/kin
 import { parseOwner } from '../../../shared/workloads/links';
 import { call, messageOf, useEvent } from '../../lib/call';
 import { useSource } from '../../stores/source-store';
-import { sourceArg } from '../sources/source-arg';
+import { carryClusterFilter, type ClusterFilter } from '../sources/cluster-filter';
+import { useClusterFilter } from '../sources/use-cluster-filter';
 import { createWorkloadList, defaultFilter } from './list-store';
 import { toCount } from './query';
 import { useFleet } from './use-fleet';
@@ -28,17 +29,22 @@ function selectorProblem(text: string): string | null {
 
 /** The Workloads list of one kind: kind tabs, filters, the count and the virtualised table. */
 export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: Record<string, string> }) {
-  const [groupId, setGroupId] = useState(filters.group ?? '');
   const [selector, setSelector] = useState(filters.labelSelector ?? '');
   const [text, setText] = useState(filters.text ?? '');
   const source = useSource();
   const { clusters, groups } = useFleet(source);
+  // ids are the source's own: the cluster and the group follow their name when the source changes
+  const { cluster, setCluster } = useClusterFilter(source, filters.cluster ?? '');
+  const [group, setGroup] = useState<ClusterFilter>({ id: filters.group ?? '' });
+  const groupId = carryClusterFilter(group, groups).id;
+  const picked = groupId ? clusters.filter((c) => c.groupId === groupId).map((c) => c.id) : null;
+  const wanted = picked ?? (cluster ? [cluster] : null);
   const routeKey = `${kind.kind}|${source}|${JSON.stringify(filters)}`;
   const store = useMemo(
     () =>
       createWorkloadList({
         ...defaultFilter(kind.kind, source),
-        clusters: filters.cluster ? [filters.cluster] : null,
+        clusters: wanted,
         workspace: filters.workspace ?? '',
         namespace: filters.namespace ?? '',
         labelSelector: filters.labelSelector ?? '',
@@ -50,6 +56,11 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one store per route (kind, source and filters)
     [routeKey],
   );
+  const wantedKey = JSON.stringify(wanted);
+  useEffect(() => {
+    if (JSON.stringify(store.getState().filter.clusters) !== wantedKey)
+      store.getState().setFilter({ clusters: JSON.parse(wantedKey) as string[] | null });
+  }, [store, wantedKey]);
   const filter = useStore(store, (s) => s.filter);
   const total = useStore(store, (s) => s.total);
   const loaded = useStore(store, (s) => s.loaded);
@@ -99,12 +110,8 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
   const names = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters]);
   const clusterName = (id: string) => names.get(id) ?? id;
   const pickGroup = (id: string) => {
-    setGroupId(id);
-    if (!id) return store.getState().setFilter({ clusters: null });
-    call('clusters.list', { groupId: id, limit: 1, ...sourceArg(source) }).then(
-      (p) => store.getState().setFilter({ clusters: p.ids }),
-      (e: unknown) => store.setState({ error: messageOf(e) }),
-    );
+    setGroup({ id, name: groups.find((g) => g.id === id)?.name });
+    setCluster('');
   };
   const inGroup = groupId ? clusters.filter((c) => c.groupId === groupId) : clusters;
   const noun = total === 1 ? kind.kind : kind.label;
@@ -151,10 +158,10 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
         <label>
           <span>Cluster</span>
           <select
-            value={filter.clusters?.length === 1 && !groupId ? filter.clusters[0] : ''}
+            value={groupId ? '' : cluster}
             onChange={(e) => {
-              setGroupId('');
-              store.getState().setFilter({ clusters: e.target.value ? [e.target.value] : null });
+              setGroup({ id: '' });
+              setCluster(e.target.value);
             }}
           >
             <option value="">{groupId ? 'Clusters of the group' : 'All clusters'}</option>
