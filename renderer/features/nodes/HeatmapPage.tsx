@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { call, messageOf, useEvent } from '../../lib/call';
 import { useSource } from '../../stores/source-store';
 import { sourceArg } from '../sources/source-arg';
+import { useClusterFilter } from '../sources/use-cluster-filter';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { nodeHref } from './NodeBits';
 import { heatLabel } from './stale';
@@ -17,6 +18,8 @@ import { useNodes } from './use-nodes';
 import './nodes.css';
 
 type Scope = { kind: 'fleet' } | { kind: 'group' | 'cluster'; id: string };
+
+const FLEET: Scope = { kind: 'fleet' };
 
 function scopeOf(path: string[]): Scope {
   const [kind, id] = path;
@@ -79,7 +82,16 @@ function Tooltip({
 
 /** `#/clusters/heatmap[/group/<id>|/cluster/<id>]`: every node of the fleet as a coloured cell. */
 export function HeatmapPage({ path = [] }: { path?: string[] }) {
-  const scope = scopeOf(path);
+  // one page per route: a link's cluster id is read afresh
+  return <Heatmap key={path.join('/')} path={path} />;
+}
+
+function Heatmap({ path }: { path: string[] }) {
+  const route = scopeOf(path);
+  // a cluster id is the source's own: it follows the cluster by name when the source changes, and
+  // one the source lacks (a live id on a snapshot) shows the whole fleet
+  const { cluster } = useClusterFilter(useSource(), route.kind === 'cluster' ? route.id : '');
+  const scope: Scope = route.kind !== 'cluster' ? route : cluster ? { kind: 'cluster', id: cluster } : FLEET;
   const { clusters, error } = useClusters();
   const [resource, setResource] = useState<HeatResource>('cpu');
   const [basis, setBasis] = useState<HeatBasis>('allocated');
