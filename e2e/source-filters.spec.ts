@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
+import type { AppPage } from './pages/app-page';
+import { ClustersPage } from './pages/clusters';
+import { NodesPage } from './pages/nodes';
+import { SnapshotsPage } from './pages/snapshots';
+import { WorkloadsPage } from './pages/workloads';
+
+/**
+ * A cluster filter holds an id of the source on screen (a live cluster's id, a snapshot cluster's
+ * name): switching between the live demo fleet and the sample snapshot carries it to the cluster of
+ * the same name, and a link naming a live cluster while the snapshot is shown shows every cluster
+ * rather than nothing.
+ */
+
+const DEMO = ['aks-prod-eastus', 'tanzu-kubernetes', 'tkg-01'];
+const SAMPLE = new URL('../resources/demo-fleet.flotilla', import.meta.url);
+const SHOTS = process.env.FLOTILLA_SHOTS_DIR;
+
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+};
+
+/** The demo fleet, then the sample snapshot opened over it (the picker's second entry), back to live. */
+async function demoAndSample(app: AppPage, snaps: SnapshotsPage): Promise<void> {
+  await app.open('#/clusters');
+  await app.page.getByRole('button', { name: 'Start demo fleet' }).first().click();
+  await expect(app.statusItem('health')).toHaveText('3/3 clusters ready', { timeout: 90_000 });
+  await snaps.dropFile('demo-fleet.flotilla', fs.readFileSync(SAMPLE));
+  await expect(snaps.banner).toHaveText(/^Snapshot of aks-prod-eastus, tanzu-kubernetes and tkg-01, taken /, {
+    timeout: 20_000,
+  });
+  await snaps.backToLive();
+}
+
+/** Follows an in-app link (the page is not reloaded, so the source shown stays the snapshot). */
+const follow = (page: Page, hash: string) =>
+  page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+
+const toSnapshot = async (snaps: SnapshotsPage) => {
+  await snaps.picker.selectOption({ index: 1 });
+  await expect(snaps.banner).toBeVisible();
+};
+
+test('workloads: the cluster filter follows its cluster from live to the snapshot and back', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const snaps = new SnapshotsPage(page);
+  const workloads = new WorkloadsPage(page);
+  const cluster = page.getByRole('combobox', { name: 'Cluster', exact: true });
+  const picked = cluster.locator('option:checked');
+  /** The clusters of the rows shown (distinct, sorted). */
+  const rowClusters = async (): Promise<string[]> => {
+    const all = await workloads.rows.evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-cluster') ?? ''),
+    );
+    return [...new Set(all)].sort();
+  };
+  await demoAndSample(app, snaps);
+
+  await app.goTo('Workloads');
+  await workloads.expectCount(/^[1-9][\d,]* deployments$/);
+  await cluster.selectOption({ label: 'tkg-01' });
+  const liveId = await cluster.inputValue();
+  expect(liveId).not.toBe('tkg-01');
+  await expect.poll(rowClusters).toEqual([liveId]);
+
+  await toSnapshot(snaps);
+  await expect(picked).toHaveText('tkg-01');
+  await workloads.expectCount(/^[1-9][\d,]* deployments?$/);
+  // a snapshot's cluster is known by its name
+  await expect.poll(rowClusters).toEqual(['tkg-01']);
+  await shot(page, 'workloads-snapshot-filtered');
+
+  await snaps.backToLive();
+  await expect(picked).toHaveText('tkg-01');
+  await expect.poll(rowClusters).toEqual([liveId]);
+
+  // A link with the live cluster's id while the snapshot is shown: every cluster, not none.
+  await toSnapshot(snaps);
+  await follow(page, `#/workloads/deployments?cluster=${encodeURIComponent(liveId)}`);
+  await expect(picked).toHaveText('All clusters');
+  await workloads.expectCount(/^[1-9][\d,]* deployments$/);
+  await expect.poll(rowClusters).toEqual(DEMO);
+  await shot(page, 'workloads-snapshot-live-link');
+});
+
+test('node heatmap of one cluster: the same cluster on the snapshot and back; a live id on the snapshot shows the fleet', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const snaps = new SnapshotsPage(page);
+  const nodes = new NodesPage(page);
+  const summary = page.getByTestId('heatmap-summary');
+  const description = page.locator('.page-description');
+  await demoAndSample(app, snaps);
+
+  // tkg-01's heatmap on live, from its overview
+  await app.goTo('Clusters');
+  await new ClustersPage(page).openOverview('tkg-01');
+  const liveId = decodeURIComponent(/#\/clusters\/([^/]+)/.exec(page.url())?.[1] ?? '');
+  expect(liveId).not.toBe('tkg-01');
+  await app.open(`#/clusters/heatmap/cluster/${encodeURIComponent(liveId)}`);
+  await expect(nodes.canvas).toBeVisible({ timeout: 60_000 });
+  await expect(summary).toHaveText(/^\d+ nodes in 1 clusters/);
+  await expect(description).toContainText('Every node of tkg-01,');
+
+  await toSnapshot(snaps);
+  await expect(summary).toHaveText(/^6 nodes in 1 clusters/);
+  await expect(description).toContainText('Every node of tkg-01,');
+  await shot(page, 'heatmap-snapshot-cluster');
+
+  await snaps.backToLive();
+  await expect(summary).toHaveText(/^\d+ nodes in 1 clusters/);
+  await expect(description).toContainText('Every node of tkg-01,');
+
+  // On the snapshot, a heatmap link with the live id: the whole snapshot rather than no node.
+  await toSnapshot(snaps);
+  await follow(page, '#/clusters');
+  await expect(app.heading).toHaveText('Clusters');
+  await follow(page, `#/clusters/heatmap/cluster/${encodeURIComponent(liveId)}`);
+  await expect(summary).toHaveText(/^\d+ nodes in 3 clusters/);
+  await shot(page, 'heatmap-snapshot-live-link');
+});
