@@ -9,7 +9,9 @@ import { createListStore } from '../clusters/list-store';
 import { ContainerEditor, DeleteContainerDialog } from '../clusters/NamedContainer';
 import { useGroups } from '../clusters/use-groups';
 import { CaptureButton } from '../sources/CaptureDialog';
+import { carryClusterFilter } from '../sources/cluster-filter';
 import { useSourceView } from '../sources/sources-store';
+import { snapshotGroups } from './snapshot-groups';
 import '../clusters/clusters.css';
 
 /** A group as a snapshot knows it: its name, and the clusters listed under it. */
@@ -131,12 +133,30 @@ function LiveGroupPage({ id }: { id: string }) {
   );
 }
 
-/** `#/cluster-groups/<id>`: the live group, or the group of that name in the snapshot shown. */
+/**
+ * `#/cluster-groups/<id>`: the group of the source shown. A group's id is its source's own (a live
+ * group's id, a snapshot's group name): an id of the other source names the group of the same name.
+ */
 export function GroupPage({ id }: { id: string }) {
   const source = useSource();
-  return isReadOnlySource(source) ? (
-    <SnapshotGroupPage key={source} id={id} source={source} />
-  ) : (
-    <LiveGroupPage id={id} />
-  );
+  const view = useSourceView(source);
+  // the live groups, to know the name of a live id on a snapshot (and the id of a name on live)
+  const live = useGroups().groups.map((g) => ({ id: g.id, name: g.name }));
+  if (!isReadOnlySource(source)) {
+    const target = carryClusterFilter({ id }, live).id || id;
+    return <LiveGroupPage key={target} id={target} />;
+  }
+  const name = live.find((g) => g.id === id)?.name ?? id;
+  const here = snapshotGroups(view).map((g) => ({ id: g.name, name: g.name }));
+  const target = carryClusterFilter({ id, name }, here).id;
+  if (view && !target) {
+    return (
+      <Page title={name} actions={<Button href="#/cluster-groups">All groups</Button>}>
+        <p className="fl-muted" data-testid="group-missing">
+          This snapshot has no cluster group {name}.
+        </p>
+      </Page>
+    );
+  }
+  return <SnapshotGroupPage key={`${source}/${target}`} id={target || id} source={source} />;
 }
