@@ -129,3 +129,45 @@ test('node heatmap of one cluster: the same cluster on the snapshot and back; a 
   await expect(summary).toHaveText(/^\d+ nodes in 3 clusters/);
   await shot(page, 'heatmap-snapshot-live-link');
 });
+
+test('a cluster group page: the group of the same name in a snapshot, or a clear word when it has none', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const snaps = new SnapshotsPage(page);
+  const clusters = new ClustersPage(page);
+  const totals = page.getByTestId('group-totals');
+  await demoAndSample(app, snaps);
+
+  // team-a on live (its id is not its name), with tkg-01 in it; a capture of that group
+  await app.goTo('Cluster groups');
+  await page.getByLabel('New group name').fill('team-a');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await app.goTo('Clusters');
+  await clusters.row('tkg-01').getByRole('checkbox').check();
+  await page.getByLabel('Move selected clusters to group').selectOption({ label: 'team-a' });
+  await clusters.row('tkg-01').getByRole('link', { name: 'team-a' }).click();
+  await expect(app.heading).toHaveText('team-a');
+  expect(page.url()).not.toMatch(/\/team-a$/);
+  await snaps.capture();
+  await expect(snaps.dialog).toContainText('group team-a');
+  await snaps.openCaptured();
+
+  // the captured snapshot knows the group by its name: the same group, its one cluster
+  await expect(app.heading).toHaveText('team-a');
+  await expect(totals).toContainText('Clusters1');
+  await expect(clusters.row('tkg-01')).toBeVisible();
+  await shot(page, 'group-captured');
+  await snaps.backToLive();
+  await expect(app.heading).toHaveText('team-a');
+  await expect(page.getByRole('button', { name: 'Delete group…' })).toBeVisible();
+
+  // the sample snapshot has no such group: said so, rather than a page named by an id
+  const sample = await snaps.picker.locator('option', { hasText: /· 3 clusters$/ }).getAttribute('value');
+  await snaps.picker.selectOption(sample ?? '');
+  await expect(snaps.banner).toBeVisible();
+  await expect(app.heading).toHaveText('team-a');
+  await expect(page.getByTestId('group-missing')).toHaveText('This snapshot has no cluster group team-a.');
+  await shot(page, 'group-missing');
+});
