@@ -41,6 +41,14 @@ const follow = (page: Page, hash: string) =>
     window.location.hash = h;
   }, hash);
 
+/** The clusters of the Workloads rows shown (distinct, sorted). */
+async function rowClusters(workloads: WorkloadsPage): Promise<string[]> {
+  const all = await workloads.rows.evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('data-cluster') ?? ''),
+  );
+  return [...new Set(all)].sort();
+}
+
 const toSnapshot = async (snaps: SnapshotsPage) => {
   await snaps.picker.selectOption({ index: 1 });
   await expect(snaps.banner).toBeVisible();
@@ -55,13 +63,6 @@ test('workloads: the cluster filter follows its cluster from live to the snapsho
   const workloads = new WorkloadsPage(page);
   const cluster = page.getByRole('combobox', { name: 'Cluster', exact: true });
   const picked = cluster.locator('option:checked');
-  /** The clusters of the rows shown (distinct, sorted). */
-  const rowClusters = async (): Promise<string[]> => {
-    const all = await workloads.rows.evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('data-cluster') ?? ''),
-    );
-    return [...new Set(all)].sort();
-  };
   await demoAndSample(app, snaps);
 
   await app.goTo('Workloads');
@@ -69,25 +70,25 @@ test('workloads: the cluster filter follows its cluster from live to the snapsho
   await cluster.selectOption({ label: 'tkg-01' });
   const liveId = await cluster.inputValue();
   expect(liveId).not.toBe('tkg-01');
-  await expect.poll(rowClusters).toEqual([liveId]);
+  await expect.poll(() => rowClusters(workloads)).toEqual([liveId]);
 
   await toSnapshot(snaps);
   await expect(picked).toHaveText('tkg-01');
   await workloads.expectCount(/^[1-9][\d,]* deployments?$/);
   // a snapshot's cluster is known by its name
-  await expect.poll(rowClusters).toEqual(['tkg-01']);
+  await expect.poll(() => rowClusters(workloads)).toEqual(['tkg-01']);
   await shot(page, 'workloads-snapshot-filtered');
 
   await snaps.backToLive();
   await expect(picked).toHaveText('tkg-01');
-  await expect.poll(rowClusters).toEqual([liveId]);
+  await expect.poll(() => rowClusters(workloads)).toEqual([liveId]);
 
   // A link with the live cluster's id while the snapshot is shown: every cluster, not none.
   await toSnapshot(snaps);
   await follow(page, `#/workloads/deployments?cluster=${encodeURIComponent(liveId)}`);
   await expect(picked).toHaveText('All clusters');
   await workloads.expectCount(/^[1-9][\d,]* deployments$/);
-  await expect.poll(rowClusters).toEqual(DEMO);
+  await expect.poll(() => rowClusters(workloads)).toEqual(DEMO);
   await shot(page, 'workloads-snapshot-live-link');
 });
 
@@ -130,7 +131,7 @@ test('node heatmap of one cluster: the same cluster on the snapshot and back; a 
   await shot(page, 'heatmap-snapshot-live-link');
 });
 
-test('a cluster group page: the group of the same name in a snapshot, or a clear word when it has none', async ({
+test('a cluster group across sources: its page and the Workloads group filter follow it by name, or say the snapshot lacks it', async ({
   app,
   page,
 }) => {
@@ -138,6 +139,7 @@ test('a cluster group page: the group of the same name in a snapshot, or a clear
   const snaps = new SnapshotsPage(page);
   const clusters = new ClustersPage(page);
   const totals = page.getByTestId('group-totals');
+  const workloads = new WorkloadsPage(page);
   await demoAndSample(app, snaps);
 
   // team-a on live (its id is not its name), with tkg-01 in it; a capture of that group
@@ -170,4 +172,20 @@ test('a cluster group page: the group of the same name in a snapshot, or a clear
   await expect(app.heading).toHaveText('team-a');
   await expect(page.getByTestId('group-missing')).toHaveText('This snapshot has no cluster group team-a.');
   await shot(page, 'group-missing');
+
+  // Workloads filtered by team-a: the sample has no such group (every cluster), live has it again.
+  await snaps.backToLive();
+  await app.goTo('Workloads');
+  const group = page.getByRole('combobox', { name: 'Cluster group', exact: true });
+  await group.selectOption({ label: 'team-a' });
+  await expect.poll(() => rowClusters(workloads)).toHaveLength(1);
+  const [tkg] = await rowClusters(workloads);
+  expect(tkg).not.toBe('tkg-01');
+  await snaps.picker.selectOption(sample ?? '');
+  await expect(snaps.banner).toBeVisible();
+  await expect(group.locator('option:checked')).toHaveText('All groups');
+  await expect.poll(() => rowClusters(workloads)).toEqual(DEMO);
+  await snaps.backToLive();
+  await expect(group.locator('option:checked')).toHaveText('team-a');
+  await expect.poll(() => rowClusters(workloads)).toEqual([tkg]);
 });
