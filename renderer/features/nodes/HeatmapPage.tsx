@@ -8,7 +8,9 @@ import { DEFAULT_OPTIONS, cellSizeFor, layoutHeatmap } from '../../../shared/nod
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { call, messageOf, useEvent } from '../../lib/call';
-import { useSource } from '../../stores/source-store';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { useGroups } from '../clusters/use-groups';
+import { carryClusterFilter } from '../sources/cluster-filter';
 import { sourceArg } from '../sources/source-arg';
 import { useClusterFilter } from '../sources/use-cluster-filter';
 import { HeatmapCanvas } from './HeatmapCanvas';
@@ -90,9 +92,21 @@ function Heatmap({ path }: { path: string[] }) {
   const route = scopeOf(path);
   // a cluster id is the source's own: it follows the cluster by name when the source changes, and
   // one the source lacks (a live id on a snapshot) shows the whole fleet
-  const { cluster } = useClusterFilter(useSource(), route.kind === 'cluster' ? route.id : '');
-  const scope: Scope = route.kind !== 'cluster' ? route : cluster ? { kind: 'cluster', id: cluster } : FLEET;
+  const source = useSource();
+  const { cluster } = useClusterFilter(source, route.kind === 'cluster' ? route.id : '');
   const { clusters, error } = useClusters();
+  const { groups } = useGroups();
+  let scope: Scope = route;
+  if (route.kind === 'cluster') scope = cluster ? { kind: 'cluster', id: cluster } : FLEET;
+  if (route.kind === 'group' && clusters && groups.length > 0) {
+    // a group's id is its source's own too (a snapshot knows it by name): the group of the same name
+    const name = groups.find((g) => g.id === route.id)?.name;
+    const here = isReadOnlySource(source)
+      ? clusters.map((c) => ({ id: c.groupId, name: c.groupName }))
+      : groups;
+    const id = carryClusterFilter({ id: route.id, name }, here).id;
+    scope = id ? { kind: 'group', id } : FLEET;
+  }
   const [resource, setResource] = useState<HeatResource>('cpu');
   const [basis, setBasis] = useState<HeatBasis>('allocated');
   const [width, setWidth] = useState(800);
