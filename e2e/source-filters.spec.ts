@@ -155,6 +155,7 @@ test('a cluster group across sources: its page and the Workloads group filter fo
   await snaps.capture();
   await expect(snaps.dialog).toContainText('group team-a');
   await snaps.openCaptured();
+  const captured = await snaps.picker.inputValue();
 
   // the captured snapshot knows the group by its name: the same group, its one cluster
   await expect(app.heading).toHaveText('team-a');
@@ -188,4 +189,21 @@ test('a cluster group across sources: its page and the Workloads group filter fo
   await snaps.backToLive();
   await expect(group.locator('option:checked')).toHaveText('team-a');
   await expect.poll(() => rowClusters(workloads)).toEqual([tkg]);
+
+  // The node heatmap of team-a (a live id in its link): the captured group by name, then the
+  // whole sample, which lacks it.
+  const summary = page.getByTestId('heatmap-summary');
+  const description = page.locator('.page-description');
+  await app.goTo('Cluster groups');
+  await page.locator('tr[data-group="team-a"]').getByRole('link').click();
+  await page.getByRole('link', { name: 'Node heatmap' }).click();
+  await expect(summary).toHaveText(/^6 nodes in 1 clusters/);
+  await snaps.picker.selectOption(captured);
+  await expect(snaps.banner).toBeVisible();
+  await expect(description).toContainText('Every node of team-a,');
+  await expect(summary).toHaveText(/^6 nodes in 1 clusters/);
+  await shot(page, 'heatmap-group-captured');
+  await snaps.picker.selectOption(sample ?? '');
+  await expect(summary).toHaveText(/^\d+ nodes in 3 clusters/);
+  await expect(description).toContainText('Every node of the fleet,');
 });
