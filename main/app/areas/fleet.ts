@@ -42,6 +42,8 @@ export interface AreaContext {
   cache?: {
     start(clusterId: string, kubeConfig: KubeConfig): void;
     stop(clusterId: string, options?: { purge?: boolean }): Promise<void>;
+    /** Ends the back-off waits of a cluster's informers: they list again now. */
+    retry(clusterId: string): void;
   };
 }
 
@@ -112,12 +114,17 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
 
   /** Clusters whose objects are being cached (informers reconnect by themselves after that). */
   const cached = new Set<string>();
+  /** Clusters whose last connection state was ready. */
+  const ready = new Set<string>();
   // eslint-disable-next-line prefer-const -- fleet and connections refer to each other
   let fleet: ReturnType<typeof createFleetService>;
   const connections = createConnections({
     log: log.child('connections'),
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
     onState: (id, s) => {
+      const recovered = s.state === 'ready' && !ready.has(id);
+      if (s.state === 'ready') ready.add(id);
+      else ready.delete(id);
       if (s.state === 'ready' && ctx.cache && !cached.has(id)) {
         try {
           ctx.cache.start(id, fleet.kubeConfigFor(id));
@@ -125,6 +132,9 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
         } catch (error) {
           log.warn(`cannot cache objects of ${id}`, error);
         }
+      } else if (recovered && cached.has(id)) {
+        // the cluster answers again: its informers may be waiting out a back-off of up to 30 s
+        ctx.cache?.retry(id);
       }
       ctx.events.emit('cluster.connection', {
         id,
@@ -179,11 +189,15 @@ export function createFleetArea(ctx: AreaContext): FleetArea {
     'clusters.move': ({ ids, groupId }) => fleet.move(ids, groupId),
     'clusters.detach': async ({ ids, confirmNames }) => {
       const result = fleet.detach(ids, confirmNames);
+      for (const id of ids) ready.delete(id);
       for (const id of ids.filter((i) => cached.delete(i))) await ctx.cache?.stop(id, { purge: true });
       return result;
     },
     'clusters.verify': (input) => fleet.verify(input),
-    'clusters.reconnect': ({ ids }) => fleet.reconnect(ids),
+    'clusters.reconnect': ({ ids }) => {
+      for (const id of ids) if (cached.has(id)) ctx.cache?.retry(id);
+      return fleet.reconnect(ids);
+    },
     'groups.list': () => groups.list(),
     'groups.create': (input) => groups.create(input),
     'groups.update': (input) => groups.update(input),
