@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { problemItem } from './cluster-problems';
+import { lastKnownCell, lastKnownNote, problemItem } from './cluster-problems';
 
 const row = (
   name: string,
-  status: 'ready' | 'degraded' | 'unreachable' | 'unauthorized',
+  status: 'ready' | 'degraded' | 'unreachable' | 'unauthorized' | 'connecting' | 'snapshot',
   msg = 'Connected',
 ) => ({
   id: `id-${name}`,
@@ -51,5 +51,48 @@ describe('problemItem', () => {
 
   it('a degraded cluster alone is a warning, not an error', () => {
     expect(problemItem([row('a', 'degraded', 'HTTP 429')])!.tone).toBe('warn');
+  });
+});
+
+describe('lastKnownCell', () => {
+  it.each([
+    ['ready', null],
+    ['snapshot', null],
+    ['unreachable', 'sim-08 · last known'],
+    ['degraded', 'sim-08 · last known'],
+    ['unauthorized', 'sim-08 · last known'],
+    ['connecting', 'sim-08 · last known'],
+  ] as const)('a %s cluster: %s', (status, text) => {
+    expect(lastKnownCell(row('sim-08', status, 'why'))?.text ?? null).toBe(text);
+  });
+
+  it('says in its title what state the cluster is in and why', () => {
+    expect(lastKnownCell(row('sim-08', 'unauthorized', 'HTTP 401'))!.title).toBe(
+      'sim-08: credentials rejected — HTTP 401\nIts rows are as it last reported them.',
+    );
+  });
+});
+
+describe('lastKnownNote', () => {
+  it('says nothing when every cluster is ready or captured', () => {
+    expect(lastKnownNote([row('a', 'ready'), row('b', 'snapshot')])).toBeNull();
+    expect(lastKnownNote([])).toBeNull();
+  });
+
+  it('names one failing cluster and its state', () => {
+    expect(lastKnownNote([row('a', 'ready'), row('sim-08', 'unreachable', 'refused')])).toBe(
+      'sim-08 is not ready (unreachable): its rows below are as it last reported them.',
+    );
+  });
+
+  it('names several, then counts the rest', () => {
+    const bad = [row('a', 'degraded'), row('b', 'ready'), row('c', 'unauthorized')];
+    expect(lastKnownNote(bad)).toBe(
+      'a (degraded) and c (credentials rejected) are not ready: their rows below are as they last reported them.',
+    );
+    const five = ['a', 'b', 'c', 'd', 'e'].map((n) => row(n, 'unreachable'));
+    expect(lastKnownNote(five)).toBe(
+      'a (unreachable), b (unreachable), c (unreachable) and 2 more are not ready: their rows below are as they last reported them.',
+    );
   });
 });
