@@ -1,4 +1,6 @@
+import type { ClusterRow } from '../../../shared/contract/fleet';
 import type { NamespaceRow } from '../../../shared/contract/workspaces';
+import { lastKnownCell } from '../../components/cluster-problems';
 
 export const rowKey = (r: { cluster: string; name: string }) => `${r.cluster}\n${r.name}`;
 
@@ -13,16 +15,21 @@ export function shortLabels(labels: Record<string, string>): string {
   return `${k}: ${v}${entries.length > 1 ? ` +${entries.length - 1}` : ''}`;
 }
 
-/** Namespaces with their cluster and workspace; with `selected`, a checkbox per row. */
+/**
+ * Namespaces with their cluster and workspace; with `selected`, a checkbox per row. With
+ * `clusterState` (live), a row of a cluster that is not ready says its cluster's state is last known.
+ */
 export function NamespaceTable({
   rows,
   label,
+  clusterState,
   selected,
   onToggle,
   onToggleAll,
 }: {
   rows: readonly NamespaceRow[];
   label: string;
+  clusterState?: (id: string) => Pick<ClusterRow, 'name' | 'status' | 'statusMessage'> | undefined;
   selected?: ReadonlySet<string>;
   onToggle?: (row: NamespaceRow) => void;
   onToggleAll?: (on: boolean) => void;
@@ -52,43 +59,53 @@ export function NamespaceTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={rowKey(r)} data-namespace={r.name} data-cluster={r.clusterName}>
-            {selectable ? (
-              <td className="fl-ns-check">
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${r.name} on ${r.clusterName}`}
-                  checked={selected.has(rowKey(r))}
-                  onChange={() => onToggle(r)}
-                />
+        {rows.map((r) => {
+          const state = clusterState?.(r.cluster);
+          const mark = state ? lastKnownCell(state) : null;
+          return (
+            <tr key={rowKey(r)} data-namespace={r.name} data-cluster={r.clusterName}>
+              {selectable ? (
+                <td className="fl-ns-check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.name} on ${r.clusterName}`}
+                    checked={selected.has(rowKey(r))}
+                    onChange={() => onToggle(r)}
+                  />
+                </td>
+              ) : null}
+              <td>
+                <strong>{r.name}</strong>
               </td>
-            ) : null}
-            <td>
-              <strong>{r.name}</strong>
-            </td>
-            <td>
-              <a href={`#/clusters/${encodeURIComponent(r.cluster)}`}>{r.clusterName}</a>
-            </td>
-            <td data-col="managed">{r.managed ? 'Yes' : 'No'}</td>
-            <td data-col="workspace">
-              {r.workspaceId ? (
-                <a href={`#/workspaces/${encodeURIComponent(r.workspaceId)}`}>{r.workspaceName}</a>
-              ) : (
-                ''
-              )}
-            </td>
-            <td
-              data-col="labels"
-              title={Object.entries(r.labels)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join('\n')}
-            >
-              {shortLabels(r.labels)}
-            </td>
-            <td className="fl-muted">{r.status ?? 'not seen yet'}</td>
-          </tr>
-        ))}
+              <td>
+                <a
+                  href={`#/clusters/${encodeURIComponent(r.cluster)}`}
+                  title={mark?.title}
+                  data-last-known={mark ? '' : undefined}
+                >
+                  {mark?.text ?? r.clusterName}
+                </a>
+              </td>
+              <td data-col="managed">{r.managed ? 'Yes' : 'No'}</td>
+              <td data-col="workspace">
+                {r.workspaceId ? (
+                  <a href={`#/workspaces/${encodeURIComponent(r.workspaceId)}`}>{r.workspaceName}</a>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td
+                data-col="labels"
+                title={Object.entries(r.labels)
+                  .map(([k, v]) => `${k}: ${v}`)
+                  .join('\n')}
+              >
+                {shortLabels(r.labels)}
+              </td>
+              <td className="fl-muted">{r.status ?? 'not seen yet'}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -7,9 +7,11 @@ import { Page } from '../../components/Page';
 import { useNoticeStore } from '../../stores/notice-store';
 import { call, messageOf, useEvent } from '../../lib/call';
 import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { lastKnownNote } from '../../components/cluster-problems';
 import { ExportButton } from '../manifests/ExportButton';
 import { sourceArg } from '../sources/source-arg';
 import { useClusterFilter } from '../sources/use-cluster-filter';
+import { useFleet } from '../workloads/use-fleet';
 import { AttachDialog } from './AttachDialog';
 import { NamespaceTable, rowKey } from './NamespaceTable';
 import { NewNamespaceDialog } from './NewNamespaceDialog';
@@ -34,6 +36,10 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
     source,
     path[0] === 'cluster' ? (path[1] ?? '') : '',
   );
+  // live clusters that are not ready: their namespaces are as they last reported them
+  const fleet = useFleet(source).clusters;
+  const states = new Map(fleet.map((c) => [c.id, c]));
+  const stale = readOnly ? null : lastKnownNote(cluster ? fleet.filter((c) => c.id === cluster) : fleet);
   const [hideSystem, setHideSystem] = useState(false);
   const [hideFlotilla, setHideFlotilla] = useState(false);
   const [offset, setOffset] = useState(0);
@@ -205,8 +211,14 @@ export function NamespacesPage({ path = [] }: { path?: string[] }) {
               {error}
             </p>
           ) : null}
+          {stale ? (
+            <p className="fl-stale-note" role="note" data-testid="last-known">
+              {stale}
+            </p>
+          ) : null}
           <NamespaceTable
             rows={page?.items ?? []}
+            clusterState={readOnly ? undefined : (id) => states.get(id)}
             label="Namespaces"
             selected={readOnly ? undefined : new Set(selected.keys())}
             onToggle={readOnly ? undefined : toggle}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { CallInput } from '../../../shared/contract';
 import type { Column } from '../../components/table/columns';
@@ -34,7 +35,7 @@ export function WorkloadTable({
 }: {
   kind: WorkloadKind;
   store: ReturnType<typeof createWorkloadList>;
-  clusterName(id: string): string;
+  clusterName(id: string): ReactNode;
 }) {
   const total = useStore(store, (s) => s.total);
   const pages = useStore(store, (s) => s.pages);

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { parseSelector } from '../../../shared/objects/selector';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/workloads/kinds';
 import { parseOwner } from '../../../shared/workloads/links';
 import { call, messageOf, useEvent } from '../../lib/call';
-import { useSource } from '../../stores/source-store';
+import { isReadOnlySource, useSource } from '../../stores/source-store';
+import { lastKnownCell, lastKnownNote } from '../../components/cluster-problems';
 import { carryClusterFilter, type ClusterFilter } from '../sources/cluster-filter';
 import { useClusterFilter } from '../sources/use-cluster-filter';
 import { createWorkloadList, defaultFilter } from './list-store';
@@ -107,8 +108,23 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
     if (notice.changes.some((c) => c.kind === kind.kind || c.kind === '*')) store.getState().refresh();
   });
 
-  const names = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters]);
-  const clusterName = (id: string) => names.get(id) ?? id;
+  const byId = useMemo(() => new Map(clusters.map((c) => [c.id, c])), [clusters]);
+  // a live cluster that is not ready: its rows are what it last reported (a snapshot is as captured)
+  const live = !isReadOnlySource(source);
+  const clusterName = (id: string): ReactNode => {
+    const c = byId.get(id);
+    const mark = c && live ? lastKnownCell(c) : null;
+    return mark ? (
+      <span title={mark.title} data-last-known="">
+        {mark.text}
+      </span>
+    ) : (
+      (c?.name ?? id)
+    );
+  };
+  const stale = live
+    ? lastKnownNote(wanted ? clusters.filter((c) => wanted.includes(c.id)) : clusters)
+    : null;
   const pickGroup = (id: string) => {
     setGroup({ id, name: groups.find((g) => g.id === id)?.name });
     setCluster('');
@@ -297,6 +313,11 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
           }
         />
       </div>
+      {stale ? (
+        <p className="fl-stale-note" role="note" data-testid="last-known">
+          {stale}
+        </p>
+      ) : null}
       {loaded && !error && total === 0 ? (
         <p className="wl-muted wl-empty">
           {filter.workspace && filter.scopes?.length === 0 ? (
