@@ -26,6 +26,13 @@ const PAGE = 50;
  * starts filtered to one cluster.
  */
 export function NamespacesPage({ path = [] }: { path?: string[] }) {
+  // one page per cluster link: a followed #/namespaces/cluster/<id> is read afresh (the "new"
+  // dialog's routes keep the page and its filters)
+  const key = path[0] === 'cluster' ? `cluster/${path[1] ?? ''}` : '';
+  return <Namespaces key={key} path={path} />;
+}
+
+function Namespaces({ path }: { path: string[] }) {
   const creating = path[0] === 'new';
   const [text, setText] = useState('');
   const [managed, setManaged] = useState<'all' | 'managed' | 'unmanaged'>('all');
