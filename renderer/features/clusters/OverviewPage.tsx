@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClusterDetail, Overview } from '../../../shared/contract/fleet';
 import { gib } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { ClusterTabs } from '../nodes/ClusterTabs';
+import { isNotFound, useFollowCluster } from '../nodes/ClusterNodesPage';
 import { useNoticeStore } from '../../stores/notice-store';
 import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { CaptureButton } from '../sources/CaptureDialog';
@@ -36,16 +37,28 @@ export function OverviewPage({ id }: { id: string }) {
   const notice = useNoticeStore((s) => s.show);
   const source = useSource();
   const readOnly = isReadOnlySource(source);
+  useFollowCluster(id, '');
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const asked = ++latest.current;
     // A snapshot keeps no connection details: only live clusters have them.
     const details = readOnly ? Promise.resolve(null) : call('clusters.get', { id });
     Promise.all([call('clusters.overview', { id, ...sourceArg(source) }), details]).then(
       ([o, d]) => {
+        if (asked !== latest.current) return; // an answer for a source no longer shown
         setOverview(o);
         setDetail(d);
         setError(null);
       },
-      (e: unknown) => setError(messageOf(e)),
+      (e: unknown) => {
+        if (asked !== latest.current) return;
+        // the source shown has no such cluster: not the overview of the one shown before
+        if (isNotFound(e)) {
+          setOverview(null);
+          setDetail(null);
+        }
+        setError(messageOf(e));
+      },
     );
   }, [id, source, readOnly]);
   useEffect(load, [load]);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClusterDetail } from '../../../shared/contract/fleet';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { call, messageOf, useEvent } from '../../lib/call';
+import { call, CallError, messageOf, useEvent } from '../../lib/call';
 import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { sourceArg } from '../sources/source-arg';
+import { useClusterFilter } from '../sources/use-cluster-filter';
 import { StatusBadge } from '../clusters/StatusBadge';
 import { ClusterTabs } from './ClusterTabs';
 import { NodeTable } from './NodeTable';
@@ -19,16 +20,24 @@ export function useCluster(id: string): { cluster: ClusterHead | null; error: st
   const [cluster, setCluster] = useState<ClusterHead | null>(null);
   const [error, setError] = useState<string | null>(null);
   const source = useSource();
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const asked = ++latest.current;
     const head: Promise<ClusterHead> = isReadOnlySource(source)
       ? call('clusters.overview', { id, ...sourceArg(source) })
       : call('clusters.get', { id });
     head.then(
       (c) => {
+        if (asked !== latest.current) return; // an answer for a source no longer shown
         setCluster(c);
         setError(null);
       },
-      (e: unknown) => setError(messageOf(e)),
+      (e: unknown) => {
+        if (asked !== latest.current) return;
+        // the source shown has no such cluster: no header of the one shown before
+        if (isNotFound(e)) setCluster(null);
+        setError(messageOf(e));
+      },
     );
   }, [id, source]);
   useEffect(load, [load]);
@@ -38,9 +47,24 @@ export function useCluster(id: string): { cluster: ClusterHead | null; error: st
   return { cluster, error };
 }
 
+/** The source shown has no such cluster (not a failure that passes). */
+export const isNotFound = (e: unknown): boolean => e instanceof CallError && e.code === 'NOT_FOUND';
+
+/**
+ * A cluster page's route follows its cluster by name when the source changes (an id is its source's
+ * own, see useClusterFilter): `#/clusters/<id><tab>` moves to the same-named cluster of the new source.
+ */
+export function useFollowCluster(id: string, tab: '' | '/nodes'): void {
+  const { cluster } = useClusterFilter(useSource(), id);
+  useEffect(() => {
+    if (cluster && cluster !== id) window.location.replace(`#/clusters/${encodeURIComponent(cluster)}${tab}`);
+  }, [cluster, id, tab]);
+}
+
 /** `#/clusters/<id>/nodes`: the cluster's Nodes tab. */
 export function ClusterNodesPage({ id }: { id: string }) {
   const source = useSource();
+  useFollowCluster(id, '/nodes');
   const { cluster, error } = useCluster(id);
   const { list, error: nodesError } = useNodes([id]);
   const metrics = list?.metrics.find((m) => m.cluster === id);
