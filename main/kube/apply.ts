@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { Deadline } from './deadline';
 
 /**
  * Reads, applies (server-side apply, field manager "flotilla") and deletes one object on a cluster,
@@ -52,8 +53,10 @@ async function send(
   method: string,
   path: string,
   body?: { type: string; text: string },
+  deadline?: Deadline,
   timeoutMs = 15_000,
 ): Promise<Reply> {
+  deadline?.signal.throwIfAborted();
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
@@ -68,7 +71,8 @@ async function send(
   }
   if (cluster.tlsServerName) opts.servername = cluster.tlsServerName;
   const lib = url.protocol === 'http:' ? http : https;
-  return new Promise<Reply>((resolve, reject) => {
+  const answered = deadline?.waiting(`${method} ${path.split('?')[0]}`);
+  const reply = new Promise<Reply>((resolve, reject) => {
     const req = lib.request(url, opts, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -81,8 +85,12 @@ async function send(
       req.destroy(new Error(`${method} ${path}: no answer within ${timeoutMs / 1000} s`)),
     );
     req.on('error', reject);
+    const stop = () => req.destroy(deadline?.signal.reason as Error);
+    deadline?.signal.addEventListener('abort', stop, { once: true });
+    req.on('close', () => deadline?.signal.removeEventListener('abort', stop));
     req.end(body?.text);
   });
+  return reply.finally(() => answered?.());
 }
 
 function apiError(reply: Reply, what: string): KubeApiError {
@@ -128,13 +136,13 @@ interface Resource {
 /** Discovery per KubeConfig and group/version, kept for the life of the KubeConfig. */
 const discovery = new WeakMap<KubeConfig, Map<string, Promise<Map<string, Resource>>>>();
 
-async function resourceOf(kc: KubeConfig, t: ObjectTarget): Promise<Resource> {
+async function resourceOf(kc: KubeConfig, t: ObjectTarget, deadline?: Deadline): Promise<Resource> {
   let perKc = discovery.get(kc);
   if (!perKc) discovery.set(kc, (perKc = new Map()));
   const gv = groupVersionPath(t);
   let kinds = perKc.get(gv);
   if (!kinds) {
-    kinds = send(kc, 'GET', gv).then((reply) => {
+    kinds = send(kc, 'GET', gv, undefined, deadline).then((reply) => {
       const list = parse(reply, `discovery of ${gv}`) as {
         resources?: { name: string; kind: string; namespaced: boolean }[];
       };
@@ -147,15 +155,17 @@ async function resourceOf(kc: KubeConfig, t: ObjectTarget): Promise<Resource> {
     kinds.catch(() => perKc.delete(gv));
     perKc.set(gv, kinds);
   }
-  const found = (await kinds).get(t.kind);
+  // a discovery another call started is waited on under this call's deadline too
+  const answered = deadline?.waiting(`GET ${gv}`);
+  const found = (await kinds.finally(() => answered?.())).get(t.kind);
   if (!found) {
     throw new KubeApiError(404, 'NotFound', `the server does not serve ${t.kind} in ${gv.slice(1)}`, []);
   }
   return found;
 }
 
-async function objectPath(kc: KubeConfig, t: ObjectTarget): Promise<string> {
-  const r = await resourceOf(kc, t);
+async function objectPath(kc: KubeConfig, t: ObjectTarget, deadline?: Deadline): Promise<string> {
+  const r = await resourceOf(kc, t, deadline);
   const ns = r.namespaced ? `/namespaces/${encodeURIComponent(t.namespace || 'default')}` : '';
   return `${groupVersionPath(t)}${ns}/${r.plural}/${encodeURIComponent(t.name)}`;
 }
@@ -178,37 +188,44 @@ export interface KubeObjects {
   allowed(t: ObjectTarget, verb: 'patch' | 'delete'): Promise<boolean>;
 }
 
-export function kubeObjects(kc: KubeConfig): KubeObjects {
+/**
+ * The object calls on one cluster. With a `deadline`, every request marks what it waits on and is
+ * aborted when the deadline passes (see withDeadline).
+ */
+export function kubeObjects(kc: KubeConfig, deadline?: Deadline): KubeObjects {
   return {
     async get(t) {
-      const path = await objectPath(kc, t);
-      return parse(await send(kc, 'GET', path), `get ${label(t)}`);
+      const path = await objectPath(kc, t, deadline);
+      return parse(await send(kc, 'GET', path, undefined, deadline), `get ${label(t)}`);
     },
     async apply(t, config, { dryRun, force }) {
-      const path = await objectPath(kc, t);
+      const path = await objectPath(kc, t, deadline);
       // Strict: the API server checks the YAML against its own schema and names unknown or duplicate fields.
       const q = new URLSearchParams({ fieldManager: FIELD_MANAGER, fieldValidation: 'Strict' });
       if (force) q.set('force', 'true');
       if (dryRun) q.set('dryRun', 'All');
-      const reply = await send(kc, 'PATCH', `${path}?${q}`, {
-        type: 'application/apply-patch+yaml',
-        text: JSON.stringify(config),
-      });
+      const reply = await send(
+        kc,
+        'PATCH',
+        `${path}?${q}`,
+        { type: 'application/apply-patch+yaml', text: JSON.stringify(config) },
+        deadline,
+      );
       return parse(reply, `${dryRun ? 'dry run of apply' : 'apply'} ${label(t)}`);
     },
     async remove(t, { dryRun }) {
-      const path = await objectPath(kc, t);
+      const path = await objectPath(kc, t, deadline);
       const body = JSON.stringify({
         kind: 'DeleteOptions',
         apiVersion: 'v1',
         propagationPolicy: 'Background',
         ...(dryRun ? { dryRun: ['All'] } : {}),
       });
-      const reply = await send(kc, 'DELETE', path, { type: 'application/json', text: body });
+      const reply = await send(kc, 'DELETE', path, { type: 'application/json', text: body }, deadline);
       parse(reply, `delete ${label(t)}`);
     },
     async allowed(t, verb) {
-      const r = await resourceOf(kc, t);
+      const r = await resourceOf(kc, t, deadline);
       const review = {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SelfSubjectAccessReview',
@@ -223,10 +240,13 @@ export function kubeObjects(kc: KubeConfig): KubeObjects {
           },
         },
       };
-      const reply = await send(kc, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-        type: 'application/json',
-        text: JSON.stringify(review),
-      });
+      const reply = await send(
+        kc,
+        'POST',
+        '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        { type: 'application/json', text: JSON.stringify(review) },
+        deadline,
+      );
       const answer = parse(reply, `access review for ${verb} ${label(t)}`) as {
         status?: { allowed?: boolean };
       };

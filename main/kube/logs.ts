@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { ApiException, Log, type KubeConfig, type LogOptions } from '@kubernetes/client-node';
 import { splitChunk } from '../../shared/workloads/log-search';
+import { CALL_DEADLINE_MS, ClusterDeadlineError, clusterLabel, withDeadline } from './deadline';
 
 /**
  * Pod logs through @kubernetes/client-node's Log (GET …/pods/<name>/log): a one-off read (tail,
@@ -36,6 +37,7 @@ const READ_LIMIT = 4 * 1024 * 1024;
 function describe(error: unknown, t: PodLogTarget, previous: boolean): PodLogError {
   const what = `container ${t.container} of pod ${t.namespace}/${t.pod}`;
   if (error instanceof PodLogError) return error;
+  if (error instanceof ClusterDeadlineError) return new PodLogError(0, error.message);
   if (error instanceof ApiException) {
     const code = Number(error.code);
     const why =
@@ -63,23 +65,28 @@ const toOptions = (o: PodLogOptions, follow: boolean, limitBytes?: number): LogO
   limitBytes,
 });
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PodLogError(0, `no answer for ${what} within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** Where the log is read from and how long the read (or a follow's start) may take. */
+export interface LogDeadline {
+  /** The cluster's name in messages (default: its KubeConfig's name). */
+  cluster?: string;
+  /** Default 10 s: below the renderer's own 15 s, so a silent cluster is named, never Flotilla. */
+  timeoutMs?: number;
 }
+
+const what = (t: PodLogTarget) => `GET pod logs of ${t.namespace}/${t.pod}`;
 
 /** Reads the log once (up to 4 MiB) and returns its lines. */
 export async function readPodLog(
   kc: KubeConfig,
   t: PodLogTarget,
   o: PodLogOptions = {},
-  timeoutMs = 20_000,
+  limits: LogDeadline | number = {},
 ): Promise<{ lines: string[]; truncated: boolean }> {
+  const { cluster = clusterLabel(kc), timeoutMs = CALL_DEADLINE_MS } =
+    typeof limits === 'number' ? { timeoutMs: limits } : limits;
   const chunks: Buffer[] = [];
   let size = 0;
+  let opening: Promise<AbortController> | undefined;
   const done = new Promise<void>((resolve, reject) => {
     const sink = new Writable({
       write(chunk: Buffer, _enc, cb) {
@@ -90,11 +97,17 @@ export async function readPodLog(
     });
     sink.on('finish', () => resolve());
     sink.on('error', reject);
-    new Log(kc)
-      .log(t.namespace, t.pod, t.container, sink, toOptions(o, false, READ_LIMIT))
-      .catch((error: unknown) => reject(describe(error, t, o.previous ?? false)));
+    opening = new Log(kc).log(t.namespace, t.pod, t.container, sink, toOptions(o, false, READ_LIMIT));
+    opening.catch((error: unknown) => reject(describe(error, t, o.previous ?? false)));
   });
-  await withTimeout(done, timeoutMs, `the logs of ${t.namespace}/${t.pod}`);
+  await withDeadline(cluster, timeoutMs, what(t), () => done).catch((error: unknown) => {
+    // a read that answers after the deadline is closed at once
+    opening?.then(
+      (late) => late.abort(),
+      () => undefined,
+    );
+    throw describe(error, t, o.previous ?? false);
+  });
   const text = Buffer.concat(chunks).toString('utf8');
   const { lines, carry } = splitChunk('', text);
   if (carry) lines.push(carry);
@@ -118,7 +131,11 @@ export async function followPodLog(
   t: PodLogTarget,
   o: PodLogOptions,
   handlers: FollowHandlers,
-  { batchMs = 150, timeoutMs = 20_000 }: { batchMs?: number; timeoutMs?: number } = {},
+  {
+    batchMs = 150,
+    cluster = clusterLabel(kc),
+    timeoutMs = CALL_DEADLINE_MS,
+  }: LogDeadline & { batchMs?: number } = {},
 ): Promise<LogFollow> {
   let carry = '';
   let pending: string[] = [];
@@ -156,11 +173,13 @@ export async function followPodLog(
   sink.on('finish', () => end('ended'));
   sink.on('error', (error) => end('error', error.message));
   try {
-    abort = await withTimeout(
-      new Log(kc).log(t.namespace, t.pod, t.container, sink, toOptions(o, true)),
-      timeoutMs,
-      `the logs of ${t.namespace}/${t.pod}`,
+    const opening = new Log(kc).log(t.namespace, t.pod, t.container, sink, toOptions(o, true));
+    // a stream that opens after the deadline is closed at once
+    opening.then(
+      (late) => ended && late.abort(),
+      () => undefined,
     );
+    abort = await withDeadline(cluster, timeoutMs, what(t), () => opening);
   } catch (error) {
     ended = true;
     throw describe(error, t, o.previous ?? false);

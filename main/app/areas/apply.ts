@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ApplyFailure, applyCalls } from '../../../shared/contract/apply';
 import { AppError, type ErrorCode } from '../../../shared/contract/result';
 import { KubeApiError, kubeObjects, type ObjectTarget } from '../../kube/apply';
+import { CALL_DEADLINE_MS, ClusterDeadlineError, withDeadline, type Deadline } from '../../kube/deadline';
 import { EditError, forEditing, parseEdited, sameDesiredState, toApplyConfig } from '../../kube/apply-body';
 import { bundledSchema } from '../../kube/openapi-bundled';
 import { createOpenApiCache, type OpenApiCache } from '../../kube/openapi-cache';
@@ -34,6 +35,8 @@ export interface ApplyAreaContext {
   kubeConfigFor(id: string): KubeConfig | undefined;
   /** The clusters' OpenAPI documents (default: a cache of its own). */
   openapi?: OpenApiCache;
+  /** The overall deadline of one call on the cluster (default 10 s, below the renderer's 15 s). */
+  deadlineMs?: number;
 }
 
 export interface ApplyArea {
@@ -72,6 +75,7 @@ function translate(error: unknown): never {
     };
     throw new AppError(CODES[error.status] ?? 'UNAVAILABLE', error.message, details);
   }
+  if (error instanceof ClusterDeadlineError) throw new AppError('UNAVAILABLE', error.message);
   throw error;
 }
 
@@ -90,15 +94,26 @@ function versionOf(o: Record<string, unknown>): string {
 
 export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
   const openapi = ctx.openapi ?? createOpenApiCache();
+  const deadlineMs = ctx.deadlineMs ?? CALL_DEADLINE_MS;
 
-  function client(cluster: string) {
+  function client(cluster: string, deadline: Deadline) {
     const kc = ctx.kubeConfigFor(cluster);
     if (!kc)
       throw new AppError(
         'UNAVAILABLE',
         `cluster ${cluster} has not connected yet; try again when it is ready`,
       );
-    return kubeObjects(kc);
+    return kubeObjects(kc, deadline);
+  }
+
+  /** Runs `work` with the cluster's client under one deadline for the whole call. */
+  function onCluster<T>(
+    id: string,
+    name: string,
+    what: string,
+    work: (api: ReturnType<typeof kubeObjects>) => Promise<T>,
+  ): Promise<T> {
+    return withDeadline(name, deadlineMs, what, (d) => work(client(id, d)));
   }
 
   async function allowed(api: ReturnType<typeof kubeObjects>, t: ObjectTarget, verb: 'patch' | 'delete') {
@@ -135,9 +150,20 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
   }
 
   async function applyEdited(input: z.output<ApplyCalls['apply.apply']['input']>, dryRun: boolean) {
-    await ctx.cluster(input.ref.cluster);
-    const api = client(input.ref.cluster);
+    const cluster = await ctx.cluster(input.ref.cluster);
     const t = target(input.ref);
+    const what = `${dryRun ? 'dry run of apply' : 'apply'} ${t.kind} ${t.name}`;
+    return onCluster(input.ref.cluster, cluster.name, what, (api) => edit(api, input, dryRun, t)).catch(
+      translate,
+    );
+  }
+
+  async function edit(
+    api: ReturnType<typeof kubeObjects>,
+    input: z.output<ApplyCalls['apply.apply']['input']>,
+    dryRun: boolean,
+    t: ObjectTarget,
+  ) {
     try {
       const edited = parseEdited(input.yaml, t);
       const send = () =>
@@ -173,14 +199,14 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
   const handlers: ApplyHandlers = {
     async 'apply.open'(ref) {
       const cluster = await ctx.cluster(ref.cluster);
-      const api = client(ref.cluster);
       const t = target(ref);
       try {
-        const [live, canPatch, canDelete] = await Promise.all([
-          api.get(t),
-          allowed(api, t, 'patch'),
-          allowed(api, t, 'delete'),
-        ]);
+        const [live, canPatch, canDelete] = await onCluster(
+          ref.cluster,
+          cluster.name,
+          `GET ${t.kind} ${t.name}`,
+          (api) => Promise.all([api.get(t), allowed(api, t, 'patch'), allowed(api, t, 'delete')]),
+        );
         return {
           object: forEditing(live),
           resourceVersion: versionOf(live),
@@ -201,7 +227,10 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
       if (q.cluster && !kc) note = `cluster ${q.cluster} has not connected yet`;
       if (q.cluster && kc) {
         try {
-          const schema = await openapi.schemaFor(q.cluster, kc, gvk);
+          const name = (await Promise.resolve(ctx.cluster(q.cluster)).catch(() => undefined))?.name;
+          const schema = await withDeadline(name ?? q.cluster, deadlineMs, `GET the OpenAPI of ${what}`, () =>
+            openapi.schemaFor(q.cluster!, kc, gvk),
+          );
           if (schema) return { source: 'cluster' as const, schema };
           note = `the cluster's OpenAPI does not describe ${what}`;
         } catch (error) {
@@ -225,7 +254,9 @@ export function createApplyArea(ctx: ApplyAreaContext): ApplyArea {
       }
       const t = target(ref);
       try {
-        await client(ref.cluster).remove(t, { dryRun: false });
+        await onCluster(ref.cluster, cluster.name, `DELETE ${t.kind} ${t.name}`, (api) =>
+          api.remove(t, { dryRun: false }),
+        );
         ctx.log.info(`deleted ${t.kind} ${t.namespace}/${t.name} on ${ref.cluster}`);
         return { deleted: true };
       } catch (error) {

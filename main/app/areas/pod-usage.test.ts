@@ -32,7 +32,7 @@ describe('usageProblem', () => {
       'You may not read metrics.k8s.io on this cluster (HTTP 403).',
     ],
     [new KubeHttpError(500, '', `${path}: HTTP 500`), "The cluster answered HTTP 500 for the pod's metrics."],
-    [new KubeTimeoutError(5000), 'The cluster did not answer within 5 s.'],
+    [new KubeTimeoutError(5000), 'The cluster did not answer within 5 s (GET pod metrics).'],
     [
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' }),
       'The cluster cannot be reached (connect ECONNREFUSED 127.0.0.1:6443).',

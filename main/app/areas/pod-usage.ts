@@ -25,7 +25,7 @@ const NETWORK_CODES = new Set([
 ]);
 
 /** Why an error means there are no figures, as the page says it. */
-export function usageProblem(error: unknown, pod: string): string {
+export function usageProblem(error: unknown, pod: string, cluster = 'The cluster'): string {
   if (error instanceof KubeHttpError) {
     if (error.status === 404) {
       // the group itself is missing (no metrics-server), or the pod has no PodMetrics (yet)
@@ -40,7 +40,8 @@ export function usageProblem(error: unknown, pod: string): string {
     if (error.status === 403) return 'You may not read metrics.k8s.io on this cluster (HTTP 403).';
     return `The cluster answered HTTP ${error.status} for the pod's metrics.`;
   }
-  if (error instanceof KubeTimeoutError) return `The cluster did not answer within ${error.ms / 1000} s.`;
+  if (error instanceof KubeTimeoutError)
+    return `${cluster} did not answer within ${error.ms / 1000} s (GET pod metrics).`;
   if (error instanceof MetricsFormatError) return `The cluster's PodMetrics is malformed: ${error.message}.`;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
@@ -48,7 +49,7 @@ export function usageProblem(error: unknown, pod: string): string {
     (typeof code === 'string' && NETWORK_CODES.has(code)) ||
     /socket hang up|ECONNREFUSED|ECONNRESET/.test(message)
   )
-    return `The cluster cannot be reached (${message}).`;
+    return `${cluster} cannot be reached (${message}).`;
   return `The pod's metrics could not be read: ${message}.`;
 }
 
@@ -56,7 +57,7 @@ export async function readPodUsage(
   kc: KubeConfig,
   namespace: string,
   name: string,
-  o: { log: Logger; timeoutMs?: number },
+  o: { log: Logger; timeoutMs?: number; /** its name in the reason */ cluster?: string },
 ): Promise<PodUsage> {
   const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
   try {
@@ -64,6 +65,6 @@ export async function readPodUsage(
     return { available: true, ...parsePodMetrics(body) };
   } catch (error) {
     o.log.debug(`no usage for pod ${namespace}/${name}`, error);
-    return unavailable(usageProblem(error, `${namespace}/${name}`));
+    return unavailable(usageProblem(error, `${namespace}/${name}`, o.cluster));
   }
 }

@@ -3,6 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/result';
 import type { podCalls, podEvents } from '../../../shared/contract/pods';
+import { clusterLabel } from '../../kube/deadline';
 import { followPodLog, PodLogError, readPodLog, type LogFollow } from '../../kube/logs';
 import type { Logger } from '../../services/log';
 import type { RecordedUsage } from '../../services/snapshots/recorded';
@@ -31,6 +32,10 @@ export interface PodsAreaContext {
   usageTimeoutMs?: number;
   /** The KubeConfig of an attached cluster (throws when it is unknown). */
   kubeConfigFor?(clusterId: string): KubeConfig;
+  /** The cluster's name in messages (default: the name its KubeConfig gives it). */
+  clusterName?(clusterId: string): string | undefined | Promise<string | undefined>;
+  /** The overall deadline of a log read or a follow's start (default 10 s, below the renderer's 15 s). */
+  logTimeoutMs?: number;
   /** What a snapshot source recorded about pods (usage, log tails); undefined for other sources. */
   recorded?(source: string): RecordedPods | undefined;
 }
@@ -104,6 +109,12 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
     if (lines.at(-1) === '') lines.pop();
     return { lines: tailLines === 0 ? [] : lines.slice(-tailLines), truncated: false };
   };
+  const nameOf = async (cluster: string, kc: KubeConfig): Promise<string> => {
+    const name = await Promise.resolve()
+      .then(() => ctx.clusterName?.(cluster))
+      .catch(() => undefined);
+    return name || clusterLabel(kc);
+  };
   const stopCluster = (cluster: string) => {
     for (const entry of open.values()) if (entry.cluster === cluster) entry.follow?.stop();
   };
@@ -136,12 +147,17 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
       } catch {
         return { available: false, reason: `Cluster ${cluster} is not connected.`, containers: [] };
       }
-      return readPodUsage(kc, namespace, name, { log: ctx.log, timeoutMs: ctx.usageTimeoutMs });
+      return readPodUsage(kc, namespace, name, {
+        log: ctx.log,
+        timeoutMs: ctx.usageTimeoutMs,
+        cluster: await nameOf(cluster, kc),
+      });
     },
     'pods.logs': async ({ source, cluster, tailLines, ...rest }) => {
       if (source !== 'live') return recordedLines(source, cluster, rest, tailLines ?? 500);
       const kc = configOf(cluster);
-      return readPodLog(kc, rest, { ...rest, tailLines: tailLines ?? 500 }).catch(failed);
+      const limits = { cluster: await nameOf(cluster, kc), timeoutMs: ctx.logTimeoutMs };
+      return readPodLog(kc, rest, { ...rest, tailLines: tailLines ?? 500 }, limits).catch(failed);
     },
     'pods.logs.follow': async ({ source, cluster, tailLines, ...rest }) => {
       if (source !== 'live') {
@@ -157,6 +173,7 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
           `${max} logs are followed already: stop one before following another`,
         );
       }
+      const name = await nameOf(cluster, kc);
       const subscription = randomUUID();
       open.set(subscription, { cluster });
       try {
@@ -171,7 +188,7 @@ export function createPodsArea(ctx: PodsAreaContext): PodsArea {
               ctx.emit('pods.logs.end', { subscription, reason, message });
             },
           },
-          { batchMs: ctx.batchMs },
+          { batchMs: ctx.batchMs, cluster: name, timeoutMs: ctx.logTimeoutMs },
         );
         if (open.has(subscription)) open.set(subscription, { cluster, follow });
         return { subscription };
