@@ -19,8 +19,11 @@ export function ObjectYamlEditor({
   readOnly: sourceReadOnly,
   onDeleted,
   highlight,
+  clusterName,
 }: {
   objectRef: LiveObjectRef;
+  /** The cluster's name, for messages before the object has loaded (default: its id). */
+  clusterName?: string;
   readOnly?: string;
   onDeleted?(): void;
   /** A field path to highlight and scroll to (e.g. an inspection finding's). */
@@ -30,6 +33,7 @@ export function ObjectYamlEditor({
   const [deleting, setDeleting] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const { opened } = flow;
+  const cluster = opened?.clusterName ?? clusterName ?? objectRef.cluster;
   const readOnly = sourceReadOnly ?? opened?.readOnly;
   const last = flow.steps[flow.steps.length - 1];
   const conflict = last?.kind === 'failed' && last.error.code === 'CONFLICT' ? last : undefined;
@@ -44,8 +48,8 @@ export function ObjectYamlEditor({
   if (!opened) {
     return (
       <div className="yaml-editor">
-        {flow.busy ? <p className="yaml-muted">Reading the object from the cluster…</p> : null}
-        <StepList steps={flow.steps} />
+        {flow.busy ? <p className="yaml-muted">Reading the object from {cluster}…</p> : null}
+        <StepList steps={flow.steps} cluster={cluster} />
         {!flow.busy ? <Button onClick={() => void flow.reload()}>Try again</Button> : null}
       </div>
     );
@@ -100,7 +104,7 @@ export function ObjectYamlEditor({
           </>
         )}
       </div>
-      <StepList steps={flow.steps} />
+      <StepList steps={flow.steps} cluster={cluster} />
       {conflict ? (
         <div className="yaml-conflict" role="group" aria-label="Resolve the conflict">
           <Button onClick={() => void flow.reload()}>Reload (discard my edits)</Button>

@@ -6,6 +6,7 @@ import { isReadOnlySource, useSource } from '../../stores/source-store';
 import { ObjectYamlEditor } from './ObjectYamlEditor';
 import { parseYamlRoute, yamlHighlight } from './route';
 import { SourceObjectView } from './SourceObjectView';
+import { useFleet } from '../workloads/use-fleet';
 
 /**
  * `#/workloads/yaml/<cluster>/<group~version>/<kind>/<namespace or _>/<name>`: one object's YAML,
@@ -14,6 +15,7 @@ import { SourceObjectView } from './SourceObjectView';
 export function YamlPage({ path }: { path: string[] }) {
   const ref = parseYamlRoute(path);
   const source = useSource();
+  const { clusters } = useFleet(source);
   if (!ref) {
     return (
       <Page title="YAML">
@@ -27,11 +29,13 @@ export function YamlPage({ path }: { path: string[] }) {
       </Page>
     );
   }
+  // the cluster by name (its id until the fleet has answered)
+  const cluster = clusters.find((c) => c.id === ref.cluster)?.name ?? ref.cluster;
   const where = ref.namespace ? `${ref.namespace} · ` : '';
   return (
     <Page
       title={`${ref.kind} ${ref.name}`}
-      description={`${where}${ref.group ? `${ref.group}/` : ''}${ref.version} · YAML`}
+      description={`${cluster} · ${where}${ref.group ? `${ref.group}/` : ''}${ref.version} · YAML`}
     >
       {isReadOnlySource(source) ? (
         <SourceObjectView
@@ -41,7 +45,12 @@ export function YamlPage({ path }: { path: string[] }) {
           highlight={yamlHighlight(path)}
         />
       ) : (
-        <ObjectYamlEditor key={path.join('/')} objectRef={ref} highlight={yamlHighlight(path)} />
+        <ObjectYamlEditor
+          key={path.join('/')}
+          objectRef={ref}
+          clusterName={cluster}
+          highlight={yamlHighlight(path)}
+        />
       )}
     </Page>
   );
