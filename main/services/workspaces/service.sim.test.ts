@@ -139,4 +139,25 @@ describe('namespaces.create against kube-sim', () => {
     expect((err as AppError).code).toBe('INVALID_ARGUMENT');
     expect((err as AppError).message).toMatch(/uppercase/);
   });
+
+  it("a cluster that never answers is named within the call deadline, below the renderer's 15 s", async () => {
+    await sim.admin.setFaults(cluster, { unreachable: 'silent' });
+    try {
+      const err = await service('admin')
+        .createNamespace({
+          clusterId: 'c1',
+          workspaceId: 'default',
+          name: 'silent-try',
+          description: '',
+          labels: {},
+        })
+        .catch((e: unknown) => e);
+      expect((err as AppError).code).toBe('UNAVAILABLE');
+      expect((err as AppError).message).toBe(
+        `Cluster ${cluster} could not be reached to create namespace "silent-try": ${cluster} did not answer within 10 s (POST namespace silent-try)`,
+      );
+    } finally {
+      await sim.admin.reset(cluster);
+    }
+  }, 30_000);
 });

@@ -14,6 +14,7 @@ import { nameProblem } from '../fleet/names';
 import type { Logger } from '../log';
 import type { WorkspaceRecord, WorkspaceStore } from '../../store/workspaces';
 import { namespaceCreateError } from './cluster-errors';
+import { CALL_DEADLINE_MS, withDeadline } from '../../kube/deadline';
 import { joinContext, namespacePage, namespaceRow, type ObjectSummary } from './rows';
 
 export interface WorkspacesDeps {
@@ -140,17 +141,22 @@ export function createWorkspaces(deps: WorkspacesDeps) {
       const api = deps.kubeConfigFor(c.id).makeApiClient(CoreV1Api);
       let created;
       try {
-        created = await api.createNamespace({
-          body: {
-            apiVersion: 'v1',
-            kind: 'Namespace',
-            metadata: {
-              name: input.name,
-              labels: input.labels,
-              ...(input.description ? { annotations: { [DESCRIPTION_ANNOTATION]: input.description } } : {}),
+        // under the renderer's call deadline: a silent cluster is named, not Flotilla
+        created = await withDeadline(c.name, CALL_DEADLINE_MS, `POST namespace ${input.name}`, () =>
+          api.createNamespace({
+            body: {
+              apiVersion: 'v1',
+              kind: 'Namespace',
+              metadata: {
+                name: input.name,
+                labels: input.labels,
+                ...(input.description
+                  ? { annotations: { [DESCRIPTION_ANNOTATION]: input.description } }
+                  : {}),
+              },
             },
-          },
-        });
+          }),
+        );
       } catch (error) {
         const e = namespaceCreateError(error, input.name, c.name);
         deps.log.warn(`namespace create on ${c.name} failed: ${e.message}`);
