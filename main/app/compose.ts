@@ -92,6 +92,14 @@ export function createAppCore({
     log: log.child('pods'),
     emit: (n, p) => events.emit(n, p),
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
+    // messages name a cluster as the fleet does (it may have been renamed since its kubeconfig)
+    clusterName: async (id) => {
+      try {
+        return (await fleet.handlers['clusters.get']({ id })).name;
+      } catch {
+        return undefined;
+      }
+    },
     recorded: (source) => {
       const snap = sources.registry.snapshot(source);
       return snap
