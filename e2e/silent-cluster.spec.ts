@@ -100,6 +100,9 @@ test('a silent cluster is named by the pod logs card and the YAML editor; the ot
     { timeout: 30_000 },
   );
   await expect(workloads.logState).not.toContainText('Flotilla');
+  // nothing is being followed: the card offers to follow again, not to stop
+  await expect(page.getByRole('button', { name: 'Follow again' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop following' })).toHaveCount(0);
   await workloads.logState.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/silent-pod-logs.png` });
 

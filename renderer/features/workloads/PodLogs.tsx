@@ -24,10 +24,19 @@ interface LogView {
   note?: string;
 }
 
-/** Lines of one container's log: read once, or followed until stopped (and always stopped on leave). */
-function useLog(target: Target, container: string, previous: boolean, follow: boolean): LogView {
+/**
+ * Lines of one container's log: read once, or followed until stopped (and always stopped on leave).
+ * A new `attempt` starts again (following after a stream failed or ended).
+ */
+function useLog(
+  target: Target,
+  container: string,
+  previous: boolean,
+  follow: boolean,
+  attempt: number,
+): LogView {
   const { source, cluster, namespace, pod } = target;
-  const key = JSON.stringify([source, cluster, namespace, pod, container, previous, follow]);
+  const key = JSON.stringify([source, cluster, namespace, pod, container, previous, follow, attempt]);
   const [view, setView] = useState<LogView>({ key: '', lines: [], status: 'loading' });
 
   useEffect(() => {
@@ -87,7 +96,7 @@ function useLog(target: Target, container: string, previous: boolean, follow: bo
       offEnd();
       if (subscription) void call('pods.logs.stop', { subscription }).catch(() => undefined);
     };
-  }, [key, source, cluster, namespace, pod, container, previous, follow]);
+  }, [key, source, cluster, namespace, pod, container, previous, follow, attempt]);
 
   return view.key === key ? view : { key, lines: [], status: 'loading' };
 }
@@ -105,8 +114,11 @@ export function PodLogs({
   const [previous, setPrevious] = useState(false);
   const recorded = target.source !== 'live';
   const [follow, setFollow] = useState(!recorded);
+  const [attempt, setAttempt] = useState(0);
   const [query, setQuery] = useState('');
-  const state = useLog(target, container, previous, follow && !recorded);
+  const state = useLog(target, container, previous, follow && !recorded, attempt);
+  // a follow that failed to start or whose stream ended offers to follow again, not to stop
+  const followEnded = follow && !previous && state.status === 'ended';
   const lines = state.lines;
   const matches = useMemo(() => matchingLines(lines, query), [lines, query]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -159,10 +171,10 @@ export function PodLogs({
               Previous run{current && current.restarts > 0 ? '' : ' (none yet)'}
             </label>
             <Button
-              onClick={() => setFollow(!follow)}
+              onClick={() => (followEnded ? setAttempt(attempt + 1) : setFollow(!follow))}
               disabledReason={previous ? 'A previous run has ended: there is nothing to follow' : undefined}
             >
-              {follow && !previous ? 'Stop following' : 'Follow'}
+              {followEnded ? 'Follow again' : follow && !previous ? 'Stop following' : 'Follow'}
             </Button>
           </>
         )}
