@@ -5,6 +5,7 @@ import type { SourceView, sourceCalls } from '../../../shared/contract/sources';
 import { AppError } from '../../../shared/contract/result';
 import type { ObjectReader, StoredObject } from '../../../shared/objects/types';
 import { kubeObjects } from '../../kube/apply';
+import { CALL_DEADLINE_MS, ClusterDeadlineError, clusterLabel, withDeadline } from '../../kube/deadline';
 import { exportObjects, ExportWriteError, type ExportItem } from '../../services/export';
 import {
   createManifestImports,
@@ -124,6 +125,9 @@ export function createManifestsArea(ctx: ManifestsAreaContext): ManifestsArea {
     },
 
     async 'export.yaml'(input) {
+      // a cluster that did not answer one object within the call deadline is not asked again:
+      // the export fails naming it, before the renderer gives up on the call
+      const silent = new Map<string, Error>();
       const gathered = await gatherExport(input, {
         store: ctx.registry?.storeFor(input.source) ?? ctx.store,
         imports: { get: (id) => (ctx.registry && !ctx.registry.get(id) ? undefined : importOf(id)) },
@@ -131,7 +135,17 @@ export function createManifestsArea(ctx: ManifestsAreaContext): ManifestsArea {
         liveBody: async (cluster, ref) => {
           const kc = ctx.kubeConfigFor(cluster);
           if (!kc) throw new Error(`cluster ${cluster} is not connected`);
-          return kubeObjects(kc).get(ref);
+          const earlier = silent.get(cluster);
+          if (earlier) throw earlier;
+          const what = `GET ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+          try {
+            return await withDeadline(clusterLabel(kc), CALL_DEADLINE_MS, what, (d) =>
+              kubeObjects(kc, d).get(ref),
+            );
+          } catch (error) {
+            if (error instanceof ClusterDeadlineError) silent.set(cluster, error);
+            throw error;
+          }
         },
       }).catch((e: unknown) => {
         if (e instanceof GatherError) throw new AppError('NOT_FOUND', e.message);
