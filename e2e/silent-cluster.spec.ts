@@ -43,35 +43,20 @@ test('a silent cluster is named by the pod logs card and the YAML editor; the ot
   const pods = new Map<string, string>();
   for (const name of [silent, healthy]) {
     await fleet.kubectl('--context', name, 'create', 'deployment', 'quiet-web', '--image=nginx');
-    await expect
-      .poll(
-        async () =>
-          await fleet.kubectl(
-            '--context',
-            name,
-            'get',
-            'pods',
-            '-l',
-            'app=quiet-web',
-            '--field-selector=status.phase=Running',
-            '-o',
-            'jsonpath={.items[*].metadata.name}',
-          ),
-        { timeout: 60_000 },
-      )
-      .not.toBe('');
-    const running = await fleet.kubectl(
-      '--context',
-      name,
-      'get',
-      'pods',
-      '-l',
-      'app=quiet-web',
-      '--field-selector=status.phase=Running',
-      '-o',
-      'jsonpath={.items[*].metadata.name}',
-    );
-    pods.set(name, running.split(' ')[0]!);
+    const running = () =>
+      fleet.kubectl(
+        '--context',
+        name,
+        'get',
+        'pods',
+        '-l',
+        'app=quiet-web',
+        '--field-selector=status.phase=Running',
+        '-o',
+        'jsonpath={.items[*].metadata.name}',
+      );
+    await expect.poll(running, { timeout: 60_000 }).not.toBe('');
+    pods.set(name, (await running()).split(' ')[0]!);
     await app.open('#/clusters');
     const href = await clusters.row(name).getByRole('link', { name, exact: true }).getAttribute('href');
     ids.set(name, decodeURIComponent(href!.split('/').pop()!));
