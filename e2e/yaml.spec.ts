@@ -12,7 +12,7 @@ import { yamlRoute } from '../renderer/features/yaml/route';
  * diff, apply (dry run, then server-side apply; forcing when another manager owns replicas) and
  * see kube-sim scale the pods; then a change made underneath with kubectl after opening is a
  * conflict offering Reload and Force apply. The editor checks and completes the YAML against the
- * cluster's schema; deleting on a protected cluster needs its name typed; a snapshot's object is
+ * cluster's schema (a violation is an error, not a warning); deleting on a protected cluster needs its name typed; a snapshot's object is
  * read-only and checked against the bundled schema.
  */
 const run = promisify(execFile);
@@ -160,12 +160,19 @@ test('the editor checks and completes YAML against the cluster schema of its api
   // An unknown field under spec.
   await yaml.insertLineAfter('replicas: 2', 'replicaz: 3');
   await expect(yaml.problems).toHaveCount(1, { timeout: 15_000 });
+  // A schema violation is an error (red), not a warning an operator might pass over.
+  const errors = yaml.editor.locator('.squiggly-error');
+  const warnings = yaml.editor.locator('.squiggly-warning');
+  await expect(errors).toHaveCount(1);
+  await expect(warnings).toHaveCount(0);
   expect(await yaml.problemMessage()).toMatch(/Property replicaz is not allowed/);
   await page.keyboard.press('Escape');
 
   // A wrong type: replicas is an integer.
   await yaml.setValue('replicas:', '2', 'two');
   await expect(yaml.problems).toHaveCount(2, { timeout: 15_000 });
+  await expect(errors).toHaveCount(2);
+  await expect(warnings).toHaveCount(0);
   const messages = [await yaml.problemMessage(0), await yaml.problemMessage(1)].join('\n');
   expect(messages).toMatch(/Incorrect type\. Expected "integer"/);
   expect(messages).toMatch(/Property replicaz is not allowed/);

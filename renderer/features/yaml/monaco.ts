@@ -9,6 +9,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml, type SchemasSettings } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import { schemaViolationsAsErrors } from './marker-severity';
 
 (
   self as unknown as { MonacoEnvironment: { getWorker(id: string, label: string): Worker } }
@@ -21,6 +22,9 @@ import YamlWorker from 'monaco-yaml/yaml.worker?worker';
  * Monaco ≥ 0.55 no longer serves (it wants the Worker itself). Start the worker here and hand it its
  * settings the way Monaco starts its own language workers: a first message that starts the worker
  * protocol, then the settings.
+ *
+ * monaco-yaml sets its markers (owner 'yaml') through this same editor API: schema violations,
+ * warnings to the language service, are set as errors (see schemaViolationsAsErrors).
  */
 type WorkerOptions = { createData?: unknown; host?: Record<string, (...args: unknown[]) => unknown> };
 const editorWithYamlWorker = {
@@ -30,6 +34,13 @@ const editorWithYamlWorker = {
     worker.postMessage('ignore');
     worker.postMessage(options.createData);
     return monaco.editor.createWebWorker({ worker, host: options.host });
+  },
+  setModelMarkers(model: monaco.editor.ITextModel, owner: string, markers: monaco.editor.IMarkerData[]) {
+    monaco.editor.setModelMarkers(
+      model,
+      owner,
+      owner === 'yaml' ? schemaViolationsAsErrors(markers) : markers,
+    );
   },
 };
 
