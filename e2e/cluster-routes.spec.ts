@@ -7,8 +7,8 @@ import { SnapshotsPage } from './pages/snapshots';
 
 /**
  * Routes that name a cluster by id while the page stays open: a followed Namespaces link filters to
- * its cluster, and a cluster's overview and Nodes tab move to the same-named cluster when the source
- * changes (the demo fleet and the sample snapshot), never showing one source's header over the
+ * its cluster, and a cluster's overview, Nodes tab and node detail move to the same-named cluster when
+ * the source changes (the demo fleet and the sample snapshot), never showing one source's header over the
  * other's error.
  */
 
@@ -135,4 +135,51 @@ test('a cluster overview and Nodes tab move to the same-named cluster when the s
     await snaps.backToLive();
     await expect(heading).toHaveText('tkg-01');
   }
+});
+
+test("a node's detail moves to the same-named cluster's node when the source changes", async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const snaps = new SnapshotsPage(page);
+  const heading = page.getByRole('heading', { level: 1 });
+  const errors = page.locator('.form-error');
+  const facts = page.getByTestId('node-facts');
+  const clusterFact = facts
+    .locator('div', { has: page.locator('dt', { hasText: /^Cluster$/ }) })
+    .locator('a');
+  await app.open('#/clusters');
+  const tkg = (await startDemo(page)).get('tkg-01')!;
+  await expect(app.statusItem('health')).toHaveText('3/3 clusters ready', { timeout: 90_000 });
+  await snaps.dropFile('demo-fleet.flotilla', fs.readFileSync(SAMPLE));
+  await expect(snaps.banner).toBeVisible({ timeout: 20_000 });
+  await snaps.backToLive();
+
+  // a live node of tkg-01, opened from its Nodes tab
+  await follow(page, `#/clusters/${encodeURIComponent(tkg)}/nodes`);
+  const first = page.getByTestId('node-table').locator('tbody a').first();
+  await expect(first).toBeVisible({ timeout: 30_000 });
+  const node = (await first.textContent())!;
+  await first.click();
+  await expect.poll(() => hashOf(page)).toBe(`#/clusters/${tkg}/nodes/${node}`);
+  await expect(heading).toHaveText(node);
+  await expect(clusterFact).toHaveAttribute('href', `#/clusters/${encodeURIComponent(tkg)}`);
+
+  // the snapshot knows its cluster by name: the route names it, with the same node
+  await snaps.picker.selectOption({ index: 1 });
+  await expect(snaps.banner).toBeVisible();
+  await expect.poll(() => hashOf(page)).toBe(`#/clusters/tkg-01/nodes/${node}`);
+  await expect(heading).toHaveText(node);
+  await expect(clusterFact).toHaveAttribute('href', '#/clusters/tkg-01');
+  await expect(clusterFact).toHaveText('tkg-01');
+  await expect(errors).toHaveCount(0);
+  await shot(page, 'node-detail-snapshot');
+
+  // and back: the live cluster's id again
+  await snaps.backToLive();
+  await expect.poll(() => hashOf(page)).toBe(`#/clusters/${tkg}/nodes/${node}`);
+  await expect(heading).toHaveText(node);
+  await expect(clusterFact).toHaveAttribute('href', `#/clusters/${encodeURIComponent(tkg)}`);
+  await expect(errors).toHaveCount(0);
 });

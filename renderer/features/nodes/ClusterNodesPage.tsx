@@ -52,9 +52,10 @@ export const isNotFound = (e: unknown): boolean => e instanceof CallError && e.c
 
 /**
  * A cluster page's route follows its cluster by name when the source changes (an id is its source's
- * own, see useClusterFilter): `#/clusters/<id><tab>` moves to the same-named cluster of the new source.
+ * own, see useClusterFilter): `#/clusters/<id><tab>` moves to the same-named cluster of the new source
+ * (`tab` is the rest of the route: '', '/nodes' or '/nodes/<encoded node name>').
  */
-export function useFollowCluster(id: string, tab: '' | '/nodes'): void {
+export function useFollowCluster(id: string, tab: '' | '/nodes' | `/nodes/${string}`): void {
   const { cluster } = useClusterFilter(useSource(), id);
   useEffect(() => {
     if (cluster && cluster !== id) window.location.replace(`#/clusters/${encodeURIComponent(cluster)}${tab}`);

@@ -7,7 +7,7 @@ import { Page } from '../../components/Page';
 import { AllocationGauge } from '../clusters/AllocationBar';
 import { call, messageOf, useEvent } from '../../lib/call';
 import { useSource } from '../../stores/source-store';
-import { useCluster } from './ClusterNodesPage';
+import { useCluster, useFollowCluster } from './ClusterNodesPage';
 import { NodeStatus, RoleBadge } from './NodeBits';
 import { useNodes } from './use-nodes';
 import type { z } from 'zod';
@@ -63,6 +63,7 @@ function usePodsOnNode(cluster: string, name: string) {
 
 /** `#/clusters/<id>/nodes/<name>`: the reference deck's node detail. */
 export function NodeDetailPage({ id, name }: { id: string; name: string }) {
+  useFollowCluster(id, `/nodes/${encodeURIComponent(name)}`);
   const { cluster } = useCluster(id);
   const { facts, error, reload } = useNodeObject(id, name);
   const { pods, reload: reloadPods } = usePodsOnNode(id, name);
