@@ -198,6 +198,18 @@ test('the editor checks and completes YAML against the cluster schema of its api
   });
   await page.mouse.move(0, 0);
 
+  // A missing required field: a Deployment's spec needs its selector (marked on spec).
+  await yaml.cursorAfter('  selector:');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('z:');
+  await expect(errors).toHaveCount(4, { timeout: 15_000 });
+  await expect(warnings).toHaveCount(0);
+  const all = [];
+  for (let n = 0; n < 4; n++) all.push(await yaml.problemMessage(n));
+  expect(all.join('\n')).toMatch(/Missing property "selector"/);
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+
   // Changing the kind changes the schema: a Service has no replicas.
   await yaml.setValue('kind:', 'Deployment', 'Service');
   await yaml.setValue('apiVersion:', 'apps/v1', 'v1');
