@@ -10,7 +10,7 @@ export class YamlEditorPage {
   readonly steps: Locator;
   readonly toolbar: Locator;
   readonly schemaNote: Locator;
-  /** Monaco's squiggles: schema errors and warnings (an unknown field is a warning). */
+  /** Monaco's squiggles: schema errors and warnings (schema problems are errors, YAML syntax too). */
   readonly problems: Locator;
   readonly suggestions: Locator;
   readonly hover: Locator;
