@@ -40,7 +40,7 @@ function Row({
       <span className="vt-cell fl-check" role="cell">
         <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select ${row.name}`} />
       </span>
-      <span className="vt-cell fl-name" role="cell">
+      <span className="vt-cell fl-name" role="cell" title={row.name}>
         <a href={`#/clusters/${encodeURIComponent(row.id)}`}>{row.name}</a>
         {row.protected ? (
           <span className="fl-lock" title="Protected: detaching needs the name typed">
@@ -65,7 +65,7 @@ function Row({
       <span className="vt-cell" role="cell">
         <HealthBadge health={row.health} />
       </span>
-      <span className="vt-cell fl-mono" role="cell">
+      <span className="vt-cell fl-mono" role="cell" title={row.version}>
         {row.version ?? '--'}
       </span>
       <span className="vt-cell" role="cell" data-col="memory">
