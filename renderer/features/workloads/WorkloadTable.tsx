@@ -114,7 +114,7 @@ export function WorkloadTable({
               {images.length > 1 ? <span className="wl-muted"> +{images.length - 1}</span> : null}
             </span>
             {kind.hasNode ? (
-              <span className="vt-cell" role="cell">
+              <span className="vt-cell" role="cell" title={row.nodeName ?? undefined}>
                 {row.nodeName ?? <span className="wl-muted">--</span>}
               </span>
             ) : null}
