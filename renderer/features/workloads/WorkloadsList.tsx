@@ -234,7 +234,7 @@ export function WorkloadsList({ kind, filters }: { kind: WorkloadKind; filters: 
             )}
           </select>
         </label>
-        <label className="wl-grow">
+        <label className="wl-grow wl-selector">
           <span>Label selector</span>
           <input
             type="text"
