@@ -68,7 +68,7 @@ describe('readPodLog on a cluster that never answers', () => {
     await expect(readPodLog(kc, t, {}, { cluster: 'sim-06', timeoutMs: 300 })).rejects.toThrow(
       'sim-06 did not answer within 0.3 s (GET pod logs of shop/web-1)',
     );
-    await expect(readPodLog(kc, t, {}, 300)).rejects.toThrow(
+    await expect(readPodLog(kc, t, {}, { timeoutMs: 300 })).rejects.toThrow(
       'kc-name did not answer within 0.3 s (GET pod logs of shop/web-1)',
     );
   });

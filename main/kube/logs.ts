@@ -80,10 +80,8 @@ export async function readPodLog(
   kc: KubeConfig,
   t: PodLogTarget,
   o: PodLogOptions = {},
-  limits: LogDeadline | number = {},
+  { cluster = clusterLabel(kc), timeoutMs = CALL_DEADLINE_MS }: LogDeadline = {},
 ): Promise<{ lines: string[]; truncated: boolean }> {
-  const { cluster = clusterLabel(kc), timeoutMs = CALL_DEADLINE_MS } =
-    typeof limits === 'number' ? { timeoutMs: limits } : limits;
   const chunks: Buffer[] = [];
   let size = 0;
   let opening: Promise<AbortController> | undefined;

@@ -118,7 +118,7 @@ export async function readLogTails(
     for (let t = queue.shift(); t; t = queue.shift()) {
       check();
       try {
-        const { lines } = await readPodLog(kc, t, { tailLines }, 10_000);
+        const { lines } = await readPodLog(kc, t, { tailLines }, { timeoutMs: 10_000 });
         rows.push({
           cluster,
           namespace: t.namespace,
