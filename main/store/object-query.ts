@@ -237,7 +237,7 @@ export const SEARCH_COUNT_CAP = 1000;
  *    first `limit` the label index yields (then sorted by name).
  * 2. `rest`: when the first step found fewer than `limit`, any other row holding every word,
  *    through the trigram index (words of three characters or more; shorter ones filter).
- * `count` counts matches up to SEARCH_COUNT_CAP. `kindsInCache` (kindsInStore) lets a word name a
+ * `count` counts matches up to SEARCH_COUNT_CAP. `kindsInCache` (kindsReader) lets a word name a
  * custom resource's kind too; without it, only built-in kinds are recognised.
  */
 export function searchSql(

@@ -26,7 +26,7 @@ import {
   type Param,
 } from './object-query';
 import { toRow, type ObjectRowValues, type ObjectWrite } from './object-row';
-import { kindsInStore } from './search-kinds';
+import { kindsReader } from './search-kinds';
 
 /**
  * The object cache over one SQLite database: batched writes from informers (or a snapshot or an
@@ -236,6 +236,7 @@ export function createObjectStore(db: Db): ObjectStore {
   const getRow = db.prepare<[string, string, string, string, string, string], Row>(
     `SELECT ${WITH_BODY} FROM objects o WHERE o.source = ? AND o.cluster = ? AND o.api_group = ? AND o.kind = ? AND o.namespace = ? AND o.name = ?`,
   );
+  const kindsInCache = kindsReader(db);
   const statements = new Map<string, Statement>();
   const prepared = (sql: string): Statement => {
     let s = statements.get(sql);
@@ -407,7 +408,7 @@ export function createObjectStore(db: Db): ObjectStore {
       const started = performance.now();
       const limit = Math.min(Math.max(1, query.limit ?? 50), 200);
       // the kinds in the cache, so a custom resource's name or plural filters by its kind too
-      const sql = searchSql(query, SUMMARY_COLUMNS, kindsInStore(db));
+      const sql = searchSql(query, SUMMARY_COLUMNS, kindsInCache());
       if (!sql) return { items: [], total: 0, elapsedMs: 0 };
       const rows = prepared(sql.prefix.sql).all(...sql.prefix.params, limit) as Row[];
       if (rows.length < limit && sql.rest) {

@@ -78,10 +78,11 @@ export function kindNamed(word: string, names: KindNames = BUILT_IN_NAMES): stri
 }
 
 /**
- * The distinct kinds in the object table, read by skipping through the (source, kind, …) index one
- * source, then one kind, at a time: a few dozen index seeks, however many rows there are.
+ * Reads the distinct kinds in the object table, by skipping through the (source, kind, …) index one
+ * source, then one kind, at a time: a few dozen index seeks, however many rows there are. The
+ * statements are prepared once; call the returned function on every search.
  */
-export function kindsInStore(db: Db): string[] {
+export function kindsReader(db: Db): () => string[] {
   const nextSource = db
     .prepare<[string], string>('SELECT source FROM objects WHERE source > ? ORDER BY source LIMIT 1')
     .pluck();
@@ -90,11 +91,13 @@ export function kindsInStore(db: Db): string[] {
       'SELECT kind FROM objects WHERE source = ? AND kind > ? ORDER BY kind LIMIT 1',
     )
     .pluck();
-  const kinds = new Set<string>();
-  for (let source = nextSource.get(''); source !== undefined; source = nextSource.get(source)) {
-    for (let kind = nextKind.get(source, ''); kind !== undefined; kind = nextKind.get(source, kind)) {
-      kinds.add(kind);
+  return () => {
+    const kinds = new Set<string>();
+    for (let source = nextSource.get(''); source !== undefined; source = nextSource.get(source)) {
+      for (let kind = nextKind.get(source, ''); kind !== undefined; kind = nextKind.get(source, kind)) {
+        kinds.add(kind);
+      }
     }
-  }
-  return [...kinds].sort();
+    return [...kinds].sort();
+  };
 }

@@ -6,7 +6,7 @@ import { searchSql } from './object-query';
 import { applyObjectSchema } from './objects-schema';
 import { createObjectStore, type ObjectStore } from './objects';
 import type { ObjectWrite } from './object-row';
-import { kindNamed, kindNames, kindsInStore, pluralOf } from './search-kinds';
+import { kindNamed, kindNames, kindsReader, pluralOf } from './search-kinds';
 import { planSearch } from './search-plan';
 
 const obj = (
@@ -198,9 +198,9 @@ describe('fleet-wide search', () => {
     expect(found('ns:shop').every((n) => !n.startsWith('Event/'))).toBe(true);
   });
 
-  it('reads the kinds in the cache too (custom resources), given kindsInStore', () => {
+  it('reads the kinds in the cache too (custom resources), given kindsReader', () => {
     store.upsert([obj('c1', 'Rollout', 'web', 'proxy-canary', {}, 'argoproj.io', 'snapshot:s1')]);
-    expect(kindsInStore(db)).toEqual([
+    expect(kindsReader(db)()).toEqual([
       'ConfigMap',
       'Deployment',
       'Event',
@@ -211,7 +211,7 @@ describe('fleet-wide search', () => {
       'Service',
       'StatefulSet',
     ]);
-    const kinds = kindsInStore(db);
+    const kinds = kindsReader(db)();
     expect(run(db, { text: 'rollouts' }, kinds).items).toEqual([
       'Rollout/cart-canary',
       'Rollout/proxy-canary',
@@ -255,7 +255,7 @@ describe('fleet-wide search', () => {
       'cluster:c1',
     ];
     for (const [source, kinds] of [
-      ['live', kindsInStore(db)],
+      ['live', kindsReader(db)()],
       ['live', undefined],
       [undefined, undefined],
     ] as const) {
