@@ -197,24 +197,6 @@ export function createObjectStore(db: Db): ObjectStore {
      VALUES (@source, @cluster, @api_group, @version, @kind, @namespace, @name, @uid, @resource_version, @labels, @created,
        @status, @node_name, @owner_kind, @owner_name, @ready, @desired, @restarts, @search, @sync_gen)`,
   );
-  // an UPDATE rewrites the entry of every index holding a column it SETs, changed or not: set
-  // only what changed (heartbeats and annotation edits then touch no index at all)
-  const updates = new Map<string, Statement>();
-  const updateFor = (columns: readonly string[]): Statement => {
-    const key = columns.join(',');
-    let s = updates.get(key);
-    if (!s) {
-      const set = [
-        'resource_version = @resource_version',
-        'sync_gen = @sync_gen',
-        ...columns.map((c) => `${c} = @${c}`),
-      ];
-      s = db.prepare(`UPDATE objects SET ${set.join(', ')} WHERE id = @id`);
-      if (updates.size > 100) updates.clear();
-      updates.set(key, s);
-    }
-    return s;
-  };
   const touch = db.prepare<[number, number]>('UPDATE objects SET sync_gen = ? WHERE id = ?');
   const putBody = db.prepare<[number, string]>('INSERT INTO object_bodies (id, json) VALUES (?, ?)');
   // in place: SQLite then rewrites only the pages of a large body whose bytes changed
@@ -247,6 +229,13 @@ export function createObjectStore(db: Db): ObjectStore {
     }
     return s;
   };
+
+  // an UPDATE rewrites the entry of every index holding a column it SETs, changed or not: set
+  // only what changed (heartbeats and annotation edits then touch no index at all)
+  const updateFor = (columns: readonly string[]): Statement =>
+    prepared(
+      `UPDATE objects SET ${['resource_version', 'sync_gen', ...columns].map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+    );
 
   const putLabels = (id: number, labels: string) =>
     putLabelIndex.run(id, labelTokens(JSON.parse(labels) as Record<string, string>));
