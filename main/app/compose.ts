@@ -93,13 +93,7 @@ export function createAppCore({
     emit: (n, p) => events.emit(n, p),
     kubeConfigFor: (id) => fleet.kubeConfigFor(id),
     // messages name a cluster as the fleet does (it may have been renamed since its kubeconfig)
-    clusterName: async (id) => {
-      try {
-        return (await fleet.handlers['clusters.get']({ id })).name;
-      } catch {
-        return undefined;
-      }
-    },
+    clusterName: async (id) => (await fleet.handlers['clusters.get']({ id })).name,
     recorded: (source) => {
       const snap = sources.registry.snapshot(source);
       return snap
